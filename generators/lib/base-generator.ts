@@ -1,0 +1,97 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import Generator, { type BaseOptions } from 'yeoman-generator';
+import { ANSWER_SPECS, type Answers } from './answers.js';
+import { detectProject, type ProjectFacts } from './detect.js';
+import { decideWrite, fingerprint } from './edits.js';
+import { formatLikeProject } from './format.js';
+import { TEMPLATES_ROOT } from './package-root.js';
+import { planGeneration, type GenerationPlan, type PlannedFile } from './plan.js';
+import { renderTemplate } from './render.js';
+import { resolveAnswers, type Ask } from './resolve-answers.js';
+
+export type ExposureGeneratorOptions = BaseOptions & {
+  yes?: boolean;
+  force?: boolean;
+  dryRun?: boolean;
+  [option: string]: unknown;
+};
+
+/** Fingerprints of the files an earlier run generated, by path, to tell the user's edits apart. */
+type Fingerprints = Record<string, string>;
+
+/**
+ * What the app and guide generators share: options, detection, answers, and writing generated
+ * files without overwriting what the user edited.
+ */
+export abstract class ExposureGenerator extends Generator<Record<string, unknown>, ExposureGeneratorOptions> {
+  protected facts!: ProjectFacts;
+  protected answers!: Answers;
+  protected plan!: GenerationPlan;
+  protected readonly written: string[] = [];
+  /** Files the user edited that a non-interactive run left alone. */
+  protected readonly kept: string[] = [];
+
+  constructor(args: string[], options: ExposureGeneratorOptions) {
+    // The install is run by this generator (package-manager-detector knows more managers, e.g. bun).
+    super(args, options, { customInstallTask: true });
+    for (const spec of ANSWER_SPECS) {
+      this.option(spec.option, { type: spec.type === 'boolean' ? Boolean : String, description: spec.description });
+    }
+    this.option('yes', { type: Boolean, alias: 'y', description: 'Ask nothing: use options, saved answers and detected defaults' });
+    this.sourceRoot(TEMPLATES_ROOT);
+  }
+
+  protected async detectAndResolve(ask: boolean): Promise<void> {
+    this.facts = await detectProject(this.destinationRoot());
+    this.answers = await resolveAnswers(this.facts, {
+      options: this.options,
+      saved: (this.config.get('answers') as Partial<Answers> | undefined) ?? {},
+      ...(ask && this.canAsk() ? { ask: this.askQuestions } : {}),
+    });
+    this.plan = planGeneration(this.answers, this.facts, this.addedEarlier());
+  }
+
+  /** Questions need a terminal (or a test adapter); `--yes` turns them off. */
+  private canAsk(): boolean {
+    if (this.options.yes) return false;
+    const adapter = this.env.adapter as { actualAdapter?: { stdin?: NodeJS.ReadStream } };
+    const stdin = adapter.actualAdapter?.stdin;
+    return stdin === undefined || Boolean(stdin.isTTY);
+  }
+
+  private readonly askQuestions: Ask = (questions) => this.prompt(questions as never) as Promise<Record<string, unknown>>;
+
+  /** Renders, formats and stages one file; what the user edited is asked about or kept. */
+  protected async writeGenerated(file: PlannedFile): Promise<void> {
+    const absolutePath = this.destinationPath(file.path);
+    const rendered = renderTemplate(readFileSync(join(TEMPLATES_ROOT, file.template), 'utf8'), this.plan.context);
+    const generated = await formatLikeProject(absolutePath, rendered);
+    const onDisk = this.fs.exists(absolutePath) ? this.fs.read(absolutePath) ?? undefined : undefined;
+    const fingerprints = (this.config.get('fingerprints') as Fingerprints | undefined) ?? {};
+    const decision = decideWrite(onDisk, generated, fingerprints[file.path]);
+    if (decision === 'ask' && !this.options.force && !this.canAsk()) {
+      this.kept.push(file.path);
+      return;
+    }
+    this.fs.write(absolutePath, generated);
+    // An earlier run's own output is replaced without a question; the user's edits go to Yeoman's.
+    if (decision === 'replace') this.forceWrite(absolutePath);
+    this.config.set('fingerprints', { ...fingerprints, [file.path]: fingerprint(generated) });
+    if (onDisk !== generated) this.written.push(file.path);
+  }
+
+  protected forceWrite(absolutePath: string): void {
+    (this.env.sharedFs.get(absolutePath) as { conflicter?: string }).conflicter = 'force';
+  }
+
+  protected saveAnswers(): void {
+    this.config.set('answers', this.answers);
+    const added = [...new Set([...this.addedEarlier(), ...Object.keys(this.plan.dependenciesToAdd)])].sort();
+    if (added.length > 0) this.config.set('addedDependencies', added);
+  }
+
+  private addedEarlier(): string[] {
+    return (this.config.get('addedDependencies') as string[] | undefined) ?? [];
+  }
+}

@@ -1,0 +1,125 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { detect as detectPackageManager } from 'package-manager-detector/detect';
+import { PLATFORMS, type PlatformId } from './platforms.js';
+import { UserError } from './user-error.js';
+
+/** Front-end toolchains, each with the prefix its bundler exposes environment variables under. */
+export type Framework = 'next' | 'cra' | 'vite' | 'bundler' | 'none';
+
+export type PackageManagerName = 'npm' | 'pnpm' | 'yarn' | 'bun';
+
+export interface PackageManager {
+  readonly name: PackageManagerName;
+  /** package-manager-detector's agent, e.g. `yarn@berry` for Yarn 2 and later. */
+  readonly agent: string;
+}
+
+export interface ProjectFacts {
+  readonly root: string;
+  /** package.json as text, so it can be rewritten keeping its own formatting. */
+  readonly packageJsonText: string;
+  readonly packageJson: PackageJson;
+  readonly typescript: boolean;
+  readonly moduleSystem: 'esm' | 'cjs';
+  readonly framework: Framework;
+  readonly defaultPlatform: PlatformId;
+  /** `src` when the project has one, else the project root (`.`). */
+  readonly sourceDir: string;
+  /** The ConfigCat packages already in package.json. */
+  readonly configcatPackages: readonly string[];
+  /** The Amplitude packages already in package.json. */
+  readonly amplitudePackages: readonly string[];
+  readonly packageManager: PackageManager;
+}
+
+export interface PackageJson {
+  readonly name?: string;
+  readonly type?: string;
+  readonly dependencies?: Record<string, string>;
+  readonly devDependencies?: Record<string, string>;
+  readonly peerDependencies?: Record<string, string>;
+}
+
+export const CONFIGCAT_PACKAGES = ['@configcat/sdk', 'configcat-react', 'configcat-js', 'configcat-node', 'configcat-js-ssr'];
+export const AMPLITUDE_PACKAGES = ['@amplitude/analytics-browser', '@amplitude/analytics-node', '@amplitude/unified'];
+
+/** Bundlers with no environment-variable prefix of their own: their presence still means a browser app. */
+const BROWSER_BUNDLERS = ['webpack', 'parcel', 'rollup', 'rspack', '@rspack/core', 'esbuild', 'snowpack', 'astro', 'svelte', 'vue'];
+
+/** Reads what the generator needs to know about the project in `root`; touches nothing. */
+export async function detectProject(root: string): Promise<ProjectFacts> {
+  const packageJsonText = readPackageJsonText(root);
+  const packageJson = parsePackageJson(packageJsonText);
+  const dependencies = allDependencies(packageJson);
+  const framework = detectFramework(dependencies);
+  return {
+    root,
+    packageJsonText,
+    packageJson,
+    typescript: existsSync(join(root, 'tsconfig.json')) || dependencies.has('typescript'),
+    moduleSystem: packageJson.type === 'module' ? 'esm' : 'cjs',
+    framework,
+    defaultPlatform: defaultPlatformFor(framework, dependencies),
+    sourceDir: existsSync(join(root, 'src')) ? 'src' : '.',
+    configcatPackages: CONFIGCAT_PACKAGES.filter((name) => dependencies.has(name)),
+    amplitudePackages: AMPLITUDE_PACKAGES.filter((name) => dependencies.has(name)),
+    packageManager: await detectProjectPackageManager(root),
+  };
+}
+
+function readPackageJsonText(root: string): string {
+  const path = join(root, 'package.json');
+  if (!existsSync(path)) {
+    throw new UserError(`No package.json in ${root}: run this inside your project's folder (or run \`npm init -y\` first).`);
+  }
+  return readFileSync(path, 'utf8');
+}
+
+export function parsePackageJson(text: string): PackageJson {
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(text);
+  } catch (error) {
+    throw new UserError(`package.json is not valid JSON (${(error as Error).message}): fix it, then run again.`);
+  }
+  if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) {
+    throw new UserError('package.json must hold a JSON object: fix it, then run again.');
+  }
+  return parsed as PackageJson;
+}
+
+function allDependencies(packageJson: PackageJson): Set<string> {
+  return new Set([
+    ...Object.keys(packageJson.dependencies ?? {}),
+    ...Object.keys(packageJson.devDependencies ?? {}),
+    ...Object.keys(packageJson.peerDependencies ?? {}),
+  ]);
+}
+
+export function detectFramework(dependencies: ReadonlySet<string>): Framework {
+  if (dependencies.has('next')) return 'next';
+  if (dependencies.has('react-scripts')) return 'cra';
+  if (dependencies.has('vite')) return 'vite';
+  if (BROWSER_BUNDLERS.some((name) => dependencies.has(name))) return 'bundler';
+  return 'none';
+}
+
+function defaultPlatformFor(framework: Framework, dependencies: ReadonlySet<string>): PlatformId {
+  if (dependencies.has('react') || dependencies.has('configcat-react')) return 'react';
+  if (framework !== 'none') return 'js';
+  // No browser toolchain: a browser SDK alone still says where the code runs.
+  if (dependencies.has('configcat-js') || dependencies.has('@amplitude/analytics-browser')) return 'js';
+  return PLATFORMS.find((platform) => platform.serverSide)?.id ?? 'node';
+}
+
+async function detectProjectPackageManager(root: string): Promise<PackageManager> {
+  // Lockfiles are looked for from the project up to the workspace root, as each manager does.
+  const detected = await detectPackageManager({ cwd: root, strategies: ['lockfile', 'packageManager-field', 'devEngines-field'] });
+  if (detected && isSupported(detected.name)) return { name: detected.name, agent: detected.agent };
+  return { name: 'npm', agent: 'npm' };
+}
+
+function isSupported(name: string): name is PackageManagerName {
+  return name === 'npm' || name === 'pnpm' || name === 'yarn' || name === 'bun';
+}

@@ -1,0 +1,150 @@
+import { posix } from 'node:path';
+import type { Answers } from './answers.js';
+import type { ProjectFacts } from './detect.js';
+import { environmentConvention, type EnvironmentConvention } from './environment-variables.js';
+import { platformById, type Platform } from './platforms.js';
+import { versionRangeOf } from './sdk-versions.js';
+
+/** Text values longer than this are reported by variation ID in `auto` mode. */
+export const AUTO_TEXT_LIMIT = 40;
+
+export interface PlannedFile {
+  /** Template path under templates/. */
+  readonly template: string;
+  /** Output path relative to the project root, with forward slashes. */
+  readonly path: string;
+}
+
+/** Everything a run writes and says, decided from the answers and the project alone. */
+export interface GenerationPlan {
+  readonly platform: Platform;
+  readonly convention: EnvironmentConvention;
+  readonly wiring: PlannedFile;
+  readonly provider?: PlannedFile;
+  readonly guide: PlannedFile;
+  readonly configcatPackage: string;
+  readonly amplitudePackage: string;
+  /** Packages (name → range) to add to package.json's dependencies. */
+  readonly dependenciesToAdd: Readonly<Record<string, string>>;
+  /** A ConfigCat package that reached its end of support and is kept, if the project uses one. */
+  readonly legacyConfigcatPackage?: string;
+  /** The project had no Amplitude SDK, so the wiring also exports `initAmplitude`. */
+  readonly initAmplitude: boolean;
+  /** What the user adds to their entry file. */
+  readonly importLines: readonly string[];
+  /** The values templates are rendered with. */
+  readonly context: Readonly<Record<string, unknown>>;
+}
+
+/**
+ * `addedEarlier` lists the dependencies an earlier run added: they do not count as the user's
+ * own, so a re-run plans exactly what the first run did.
+ */
+export function planGeneration(answers: Answers, facts: ProjectFacts, addedEarlier: readonly string[] = []): GenerationPlan {
+  const platform = platformById(answers.platform);
+  const convention = environmentConvention(platform.id, facts.framework);
+  const typescript = answers.language === 'ts';
+  const codeExtension = typescript ? 'ts' : 'js';
+  const wiring = {
+    template: `${platform.templateFolder}/configcat-amplitude.${codeExtension}.hbs`,
+    path: posix.join(answers.dir, `configcat-amplitude.${codeExtension}`),
+  };
+  const provider = platform.provider
+    ? {
+        template: `react/ConfigCatAmplitudeProvider.${codeExtension}x.hbs`,
+        path: posix.join(answers.dir, `ConfigCatAmplitudeProvider.${codeExtension}x`),
+      }
+    : undefined;
+
+  const legacyConfigcatPackage = platform.legacyConfigcatPackages.find((name) => facts.configcatPackages.includes(name));
+  const configcatPackage = legacyConfigcatPackage ?? platform.configcatPackage;
+  const existingAmplitude = platform.amplitudePackages.find(
+    (name) => facts.amplitudePackages.includes(name) && !addedEarlier.includes(name),
+  );
+  const amplitudePackage = existingAmplitude ?? platform.amplitudePackages[0]!;
+  const dependenciesToAdd = Object.fromEntries(
+    [configcatPackage, amplitudePackage]
+      .filter((name) => !isDeclared(facts, name))
+      .map((name) => [name, versionRangeOf(name)]),
+  );
+  const initAmplitude = existingAmplitude === undefined;
+  const importLines = entryPoints(platform, initAmplitude, provider, wiring).map(({ names, file }) => {
+    const from = importSpecifier(file.path, answers, facts);
+    return !typescript && platform.id === 'node' && facts.moduleSystem === 'cjs'
+      ? `const { ${names.join(', ')} } = require('${from}');`
+      : `import { ${names.join(', ')} } from '${from}';`;
+  });
+
+  const context = {
+    platform: platform.id,
+    typescript,
+    esm: facts.moduleSystem === 'esm' || platform.id !== 'node',
+    configcatPackage,
+    amplitudePackage,
+    legacy: legacyConfigcatPackage !== undefined,
+    detailsType: legacyConfigcatPackage ? 'IEvaluationDetails' : 'EvaluationDetails',
+    autoPollOptionsType: platform.autoPollOptionsType,
+    createClient: platform.createsClient,
+    initAmplitude,
+    needsMissingEnv: platform.createsClient || initAmplitude,
+    variantMode: answers.variant,
+    identify: answers.identify,
+    trackDefaultValues: answers.trackDefaultValues,
+    sdkKeyEnv: answers.sdkKeyEnv,
+    amplitudeKeyEnv: answers.amplitudeKeyEnv,
+    envAccessor: convention.accessor,
+    autoTextLimit: AUTO_TEXT_LIMIT,
+    guidePath: answers.guide,
+    coreImportPath: './configcat-amplitude',
+    importLines,
+    wiringPath: wiring.path,
+    providerPath: provider?.path ?? '',
+    codeFence: typescript ? (provider ? 'tsx' : 'ts') : provider ? 'jsx' : 'js',
+  };
+  return {
+    platform,
+    convention,
+    wiring,
+    ...(provider ? { provider } : {}),
+    guide: { template: 'guide/configcat-amplitude.md.hbs', path: answers.guide },
+    configcatPackage,
+    amplitudePackage,
+    dependenciesToAdd,
+    ...(legacyConfigcatPackage ? { legacyConfigcatPackage } : {}),
+    initAmplitude,
+    importLines,
+    context,
+  };
+}
+
+/** What an app calls from its entry file, by the file that exports it. */
+function entryPoints(
+  platform: Platform,
+  initAmplitude: boolean,
+  provider: PlannedFile | undefined,
+  wiring: PlannedFile,
+): { names: string[]; file: PlannedFile }[] {
+  const wiringNames = platform.createsClient ? ['createConfigCatClient'] : [];
+  if (initAmplitude) wiringNames.push('initAmplitude');
+  if (platform.serverSide) wiringNames.push('flushAmplitudeExposures');
+  const groups = provider ? [{ names: ['ConfigCatAmplitudeProvider'], file: provider }] : [];
+  if (wiringNames.length > 0) groups.push({ names: wiringNames, file: wiring });
+  return groups;
+}
+
+function isDeclared(facts: ProjectFacts, name: string): boolean {
+  const { dependencies = {}, devDependencies = {}, peerDependencies = {} } = facts.packageJson;
+  return name in dependencies || name in devDependencies || name in peerDependencies;
+}
+
+/**
+ * The specifier an entry file in the source folder uses. Node's ESM resolution needs the `.js`
+ * extension (also for TypeScript under nodenext); bundlers resolve the bare name.
+ */
+function importSpecifier(path: string, answers: Answers, facts: ProjectFacts): string {
+  const fromSource = posix.relative(facts.sourceDir, path);
+  const relativePath = fromSource.startsWith('.') ? fromSource : `./${fromSource}`;
+  const withoutExtension = relativePath.replace(/\.[jt]sx?$/, '');
+  const nodeEsm = answers.platform === 'node' && facts.moduleSystem === 'esm';
+  return nodeEsm ? `${withoutExtension}.js` : withoutExtension;
+}

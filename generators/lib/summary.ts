@@ -1,0 +1,32 @@
+import type { Answers } from './answers.js';
+import type { GenerationPlan } from './plan.js';
+
+export interface SummaryInput {
+  readonly plan: GenerationPlan;
+  readonly answers: Answers;
+  readonly written: readonly string[];
+  readonly kept: readonly string[];
+  readonly installCommand?: string;
+}
+
+/** The closing message: what was written, the import to add, the variables to set, what next. */
+export function summarize({ plan, answers, written, kept, installCommand }: SummaryInput): string {
+  const lines = ['', 'ConfigCat → Amplitude exposures are set up.', ''];
+  if (written.length > 0) lines.push('Wrote:', ...written.map((path) => `  ${path}`), '');
+  if (kept.length > 0) lines.push('Kept (you edited them; run again with --force to replace):', ...kept.map((path) => `  ${path}`), '');
+  lines.push('Add to your entry file:', ...plan.importLines.map((line) => `  ${line}`), '');
+  lines.push('Set these environment variables (never commit the keys):', `  ${answers.sdkKeyEnv}  your ConfigCat SDK key`);
+  if (plan.initAmplitude) lines.push(`  ${answers.amplitudeKeyEnv}  your Amplitude API key`);
+  if (plan.convention.prefix) lines.push(`  (${plan.convention.description}.)`);
+  lines.push('');
+  if (plan.legacyConfigcatPackage) {
+    lines.push(
+      `${plan.legacyConfigcatPackage} reached its end of support on 2026-08-31; the wiring keeps using it for now.`,
+      `To move on: replace it with ${plan.platform.configcatPackage} in package.json and the imports, then run this generator again.`,
+      '',
+    );
+  }
+  if (installCommand) lines.push(`Dependencies were added to package.json; install them with: ${installCommand}`, '');
+  lines.push(`Next: read ${answers.guide} to see the exposures in Amplitude and build the charts.`);
+  return lines.join('\n');
+}
