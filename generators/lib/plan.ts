@@ -100,6 +100,15 @@ export function planGeneration(answers: Answers, facts: ProjectFacts, addedEarli
     wiringPath: wiring.path,
     providerPath: provider?.path ?? '',
     codeFence: typescript ? (provider ? 'tsx' : 'ts') : provider ? 'jsx' : 'js',
+    platformTitle: platform.title,
+    serverSide: platform.serverSide,
+    framework: facts.framework,
+    envPrefix: convention.prefix,
+    envDescription: convention.description,
+    legacyConfigcatPackage: legacyConfigcatPackage ?? '',
+    newConfigcatPackage: platform.configcatPackage,
+    /** Name and range of each SDK the wiring uses, as package.json declares it. */
+    sdkPackages: [configcatPackage, amplitudePackage].map((name) => ({ name, version: declaredRange(facts, name) ?? versionRangeOf(name) })),
   };
   return {
     platform,
@@ -133,8 +142,12 @@ function entryPoints(
 }
 
 function isDeclared(facts: ProjectFacts, name: string): boolean {
+  return declaredRange(facts, name) !== undefined;
+}
+
+function declaredRange(facts: ProjectFacts, name: string): string | undefined {
   const { dependencies = {}, devDependencies = {}, peerDependencies = {} } = facts.packageJson;
-  return name in dependencies || name in devDependencies || name in peerDependencies;
+  return dependencies[name] ?? devDependencies[name] ?? peerDependencies[name];
 }
 
 /**

@@ -1,0 +1,47 @@
+import { mkdirSync, readFileSync, symlinkSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import helpers, { type RunResult } from 'yeoman-test';
+
+export const REPO_ROOT = fileURLToPath(new URL('../..', import.meta.url));
+/** The compiled generators, as yo and the bin load them (`npm test` builds first). */
+export const APP_GENERATOR = join(REPO_ROOT, 'dist/generators/app/index.js');
+export const GUIDE_GENERATOR = join(REPO_ROOT, 'dist/generators/guide/index.js');
+
+export interface ProjectSpec {
+  /** package.json content; written with 2-space indentation. */
+  readonly packageJson: object;
+  /** Other files of the project, by path. */
+  readonly files?: Readonly<Record<string, string | object>>;
+  /** Generator options, as on the command line but camelCased (e.g. `trackDefaultValues`). */
+  readonly options?: Readonly<Record<string, unknown>>;
+  /** Link this repository's node_modules into the project so it builds with the real SDKs. */
+  readonly linkNodeModules?: boolean;
+}
+
+export interface GeneratedProject {
+  readonly dir: string;
+  readonly result: RunResult;
+  read(path: string): string;
+}
+
+/**
+ * Runs the real (compiled) generator non-interactively in a new temporary project, as a user
+ * would, without installing: the SDKs come from this repository's devDependencies.
+ */
+export async function generateProject(spec: ProjectSpec): Promise<GeneratedProject> {
+  const files: Record<string, string | object> = { 'package.json': `${JSON.stringify(spec.packageJson, null, 2)}\n`, ...spec.files };
+  const result = await helpers
+    .run(APP_GENERATOR)
+    .withFiles(files)
+    .commitFiles()
+    .withOptions({ yes: true, skipInstall: true, ...spec.options });
+  const dir = result.cwd;
+  if (spec.linkNodeModules ?? true) linkNodeModules(dir);
+  return { dir, result, read: (path) => readFileSync(join(dir, path), 'utf8') };
+}
+
+export function linkNodeModules(projectDir: string): void {
+  mkdirSync(dirname(join(projectDir, 'node_modules')), { recursive: true });
+  symlinkSync(join(REPO_ROOT, 'node_modules'), join(projectDir, 'node_modules'), 'dir');
+}
