@@ -9,7 +9,7 @@ export default class AppGenerator extends ExposureGenerator {
   private dependenciesChanged = false;
 
   async initializing(): Promise<void> {
-    await this.detectAndResolve(true);
+    await this.failClearly(() => this.detectAndResolve(true));
   }
 
   async writing(): Promise<void> {
@@ -22,6 +22,14 @@ export default class AppGenerator extends ExposureGenerator {
   }
 
   async install(): Promise<void> {
+    await this.failClearly(() => this.#install());
+  }
+
+  end(): Promise<void> {
+    return this.failClearly(() => this.#end());
+  }
+
+  async #install(): Promise<void> {
     if (!this.dependenciesChanged || this.options.skipInstall || this.options.dryRun) return;
     const { command, args } = this.#installCommand();
     this.log(`Installing ${Object.keys(this.plan.dependenciesToAdd).join(', ')} with ${command}…`);
@@ -33,7 +41,7 @@ export default class AppGenerator extends ExposureGenerator {
     }
   }
 
-  end(): void {
+  #end(): void {
     const installCommand =
       this.dependenciesChanged && (this.options.skipInstall || this.options.dryRun) ? this.#installCommand() : undefined;
     this.log(

@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { basename, join } from 'node:path';
 import Generator, { type BaseOptions } from 'yeoman-generator';
 import { ANSWER_SPECS, type Answers } from './answers.js';
 import { detectProject, type ProjectFacts } from './detect.js';
@@ -9,6 +9,7 @@ import { TEMPLATES_ROOT } from './package-root.js';
 import { planGeneration, type GenerationPlan, type PlannedFile } from './plan.js';
 import { renderTemplate } from './render.js';
 import { resolveAnswers, type Ask } from './resolve-answers.js';
+import { UserError } from './user-error.js';
 
 export type ExposureGeneratorOptions = BaseOptions & {
   yes?: boolean;
@@ -40,6 +41,31 @@ export abstract class ExposureGenerator extends Generator<Record<string, unknown
     }
     this.option('yes', { type: Boolean, alias: 'y', description: 'Ask nothing: use options, saved answers and detected defaults' });
     this.sourceRoot(TEMPLATES_ROOT);
+  }
+
+  /**
+   * Yeoman reads package.json for an app name while constructing; a malformed one would crash
+   * there, before detection can explain it. The name is not used.
+   */
+  override determineAppname(): string {
+    return basename(this.destinationRoot());
+  }
+
+  /**
+   * Runs a task so that a `UserError` reads as one line: Yeoman would print "An error occured
+   * while running …" above it.
+   */
+  protected async failClearly(task: () => Promise<void> | void): Promise<void> {
+    try {
+      await task();
+    } catch (error) {
+      if (error instanceof UserError) {
+        const log = this.log;
+        const quiet = Object.assign((...args: Parameters<typeof log>) => log(...args), log, { error: () => log });
+        (this as { log: typeof log }).log = quiet;
+      }
+      throw error;
+    }
   }
 
   protected async detectAndResolve(ask: boolean): Promise<void> {

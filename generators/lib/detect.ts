@@ -1,5 +1,5 @@
 import { existsSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { detect as detectPackageManager } from 'package-manager-detector/detect';
 import { PLATFORMS, type PlatformId } from './platforms.js';
 import { UserError } from './user-error.js';
@@ -115,9 +115,26 @@ function defaultPlatformFor(framework: Framework, dependencies: ReadonlySet<stri
 
 async function detectProjectPackageManager(root: string): Promise<PackageManager> {
   // Lockfiles are looked for from the project up to the workspace root, as each manager does.
-  const detected = await detectPackageManager({ cwd: root, strategies: ['lockfile', 'packageManager-field', 'devEngines-field'] });
-  if (detected && isSupported(detected.name)) return { name: detected.name, agent: detected.agent };
-  return { name: 'npm', agent: 'npm' };
+  const detected = await detectPackageManager({
+    cwd: root,
+    strategies: ['lockfile', 'packageManager-field', 'devEngines-field'],
+    onUnknown: () => null,
+  });
+  if (!detected || !isSupported(detected.name)) return { name: 'npm', agent: 'npm' };
+  if (detected.agent === 'yarn' && isBerryLockfile(root)) return { name: 'yarn', agent: 'yarn@berry' };
+  return { name: detected.name, agent: detected.agent };
+}
+
+/**
+ * A yarn.lock alone does not tell Yarn 1 from Yarn 2+; its format does (a `__metadata` block).
+ * Looked for from the project up, as the lockfile itself was found.
+ */
+function isBerryLockfile(root: string): boolean {
+  for (let dir = root; ; dir = dirname(dir)) {
+    const lockfile = join(dir, 'yarn.lock');
+    if (existsSync(lockfile)) return /^__metadata:/m.test(readFileSync(lockfile, 'utf8'));
+    if (dirname(dir) === dir) return false;
+  }
 }
 
 function isSupported(name: string): name is PackageManagerName {

@@ -68,12 +68,13 @@ export function planGeneration(answers: Answers, facts: ProjectFacts, addedEarli
       .map((name) => [name, versionRangeOf(name)]),
   );
   const initAmplitude = existingAmplitude === undefined;
-  const importLines = entryPoints(platform, initAmplitude, provider, wiring).map(({ names, file }) => {
+  const importLine = (names: readonly string[], file: PlannedFile): string => {
     const from = importSpecifier(file.path, answers, facts);
     return !typescript && platform.id === 'node' && facts.moduleSystem === 'cjs'
       ? `const { ${names.join(', ')} } = require('${from}');`
       : `import { ${names.join(', ')} } from '${from}';`;
-  });
+  };
+  const importLines = entryPoints(platform, initAmplitude, provider, wiring).map(({ names, file }) => importLine(names, file));
 
   const context = {
     platform: platform.id,
@@ -105,6 +106,10 @@ export function planGeneration(answers: Answers, facts: ProjectFacts, addedEarli
     framework: facts.framework,
     envPrefix: convention.prefix,
     envDescription: convention.description,
+    /** The folder the import lines are written for (the project's entry file sits there). */
+    sourceDir: facts.sourceDir,
+    /** How an app that already has a ConfigCat client imports the attach function. */
+    attachImportLine: importLine(['attachAmplitudeExposures'], wiring),
     legacyConfigcatPackage: legacyConfigcatPackage ?? '',
     newConfigcatPackage: platform.configcatPackage,
     /** Name and range of each SDK the wiring uses, as package.json declares it. */

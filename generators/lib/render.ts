@@ -1,3 +1,4 @@
+import { posix } from 'node:path';
 import Handlebars from 'handlebars';
 
 /**
@@ -20,6 +21,8 @@ handlebars.registerHelper('literal', (value: unknown) => jsStringLiteral(value))
 handlebars.registerHelper('comment', (value: unknown) => commentText(value));
 handlebars.registerHelper('eq', (left: unknown, right: unknown) => left === right);
 handlebars.registerHelper('concat', (...parts: unknown[]) => parts.slice(0, -1).join(''));
+/** A project path from its parts, with forward slashes and no `./` (the guide names files this way). */
+handlebars.registerHelper('joinPath', (...parts: unknown[]) => posix.join(...parts.slice(0, -1).map(String)));
 
 const compiled = new Map<string, HandlebarsTemplateDelegate>();
 

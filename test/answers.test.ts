@@ -1,0 +1,98 @@
+import { describe, expect, it } from 'vitest';
+import type { ProjectFacts } from '../generators/lib/detect.js';
+import { resolveAnswers, type Question } from '../generators/lib/resolve-answers.js';
+import { UserError } from '../generators/lib/user-error.js';
+
+const viteReactTs: ProjectFacts = {
+  root: '/projects/app',
+  packageJsonText: '{}',
+  packageJson: {},
+  typescript: true,
+  moduleSystem: 'esm',
+  framework: 'vite',
+  defaultPlatform: 'react',
+  sourceDir: 'src',
+  configcatPackages: [],
+  amplitudePackages: [],
+  packageManager: { name: 'npm', agent: 'npm' },
+};
+const plainNode: ProjectFacts = { ...viteReactTs, typescript: false, moduleSystem: 'cjs', framework: 'none', defaultPlatform: 'node', sourceDir: '.' };
+
+const resolveWith = (options: Record<string, unknown>, facts = viteReactTs) => resolveAnswers(facts, { options, saved: {} });
+
+describe('resolveAnswers', () => {
+  it('takes detected defaults when nothing is given', async () => {
+    expect(await resolveWith({})).toEqual({
+      platform: 'react',
+      language: 'ts',
+      dir: 'src',
+      variant: 'auto',
+      identify: true,
+      trackDefaultValues: false,
+      sdkKeyEnv: 'VITE_CONFIGCAT_SDK_KEY',
+      amplitudeKeyEnv: 'VITE_AMPLITUDE_API_KEY',
+      guide: 'docs/configcat-amplitude.md',
+    });
+  });
+
+  it('names server variables without a prefix', async () => {
+    const answers = await resolveWith({ platform: 'node' });
+    expect(answers.sdkKeyEnv).toBe('CONFIGCAT_SDK_KEY');
+    expect(answers.amplitudeKeyEnv).toBe('AMPLITUDE_API_KEY');
+  });
+
+  it('prefers options, then saved answers, then questions', async () => {
+    const asked: string[] = [];
+    const answers = await resolveAnswers(viteReactTs, {
+      options: { platform: 'js', 'track-default-values': true, identify: false },
+      saved: { platform: 'node', variant: 'value' },
+      ask: async (questions: readonly Question[]) => {
+        asked.push(...questions.map((question) => question.name));
+        return Object.fromEntries(questions.map((question) => [question.name, question.default]));
+      },
+    });
+    expect(answers).toMatchObject({ platform: 'js', variant: 'value', trackDefaultValues: true, identify: false });
+    expect(asked).toEqual(['language', 'dir', 'sdkKeyEnv', 'amplitudeKeyEnv']);
+  });
+
+  it('does not ask for the language in a JavaScript project', async () => {
+    const asked: string[] = [];
+    await resolveAnswers(plainNode, {
+      options: {},
+      saved: {},
+      ask: async (questions) => {
+        asked.push(...questions.map((question) => question.name));
+        return Object.fromEntries(questions.map((question) => [question.name, question.default]));
+      },
+    });
+    expect(asked).not.toContain('language');
+  });
+
+  it.each([
+    [{ platform: 'angular' }, '--platform "angular" is not one of js, react, node'],
+    [{ language: 'coffee' }, '--language "coffee" is not one of ts, js'],
+    [{ variant: 'name' }, '--variant "name" is not one of auto, value, variationId'],
+    [{ 'package-manager': 'deno' }, '--package-manager "deno" is not one of npm, pnpm, yarn, bun'],
+    [{ 'sdk-key-env': 'configcat-key' }, '--sdk-key-env "configcat-key" is not an environment variable name'],
+    [{ 'amplitude-key-env': '1KEY' }, '--amplitude-key-env "1KEY" is not an environment variable name'],
+    [{ 'sdk-key-env': 'KEY', 'amplitude-key-env': 'KEY' }, 'name the same variable'],
+    [{ dir: '../elsewhere' }, '--dir ../elsewhere is outside the project'],
+    [{ guide: '/etc/guide.md' }, '--guide /etc/guide.md is outside the project'],
+    [{ guide: 'docs/guide.txt' }, 'is not a Markdown file'],
+  ])('rejects %j with a one-line error', async (options, message) => {
+    const failure = resolveWith(options);
+    await expect(failure).rejects.toThrow(UserError);
+    await expect(failure).rejects.toThrow(message);
+  });
+
+  it('rejects TypeScript output in a project without TypeScript', async () => {
+    await expect(resolveWith({ language: 'ts' }, plainNode)).rejects.toThrow('--language ts needs TypeScript in the project');
+  });
+
+  it('keeps paths relative to the project, with forward slashes', async () => {
+    const answers = await resolveWith({ dir: './src/analytics/', guide: 'docs/../docs/flags.md' });
+    expect(answers.dir).toBe('src/analytics');
+    expect(answers.guide).toBe('docs/flags.md');
+    expect((await resolveWith({ dir: '.' })).dir).toBe('.');
+  });
+});
