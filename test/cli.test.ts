@@ -1,0 +1,163 @@
+import { existsSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { gitSnapshot, gitStatus, makeTempProject, readText, runBin } from './support/temp-project.js';
+
+const NODE_ESM = { 'package.json': { name: 'api', type: 'module', dependencies: { express: '^5.0.0' } }, 'src/server.js': '' };
+const VITE_REACT_TS = {
+  'package.json': { name: 'web', type: 'module', dependencies: { react: '^19.0.0' }, devDependencies: { vite: '^8.3.0', typescript: '~5.9.3' } },
+  'tsconfig.json': { compilerOptions: { strict: true } },
+  'src/main.tsx': 'export {};\n',
+};
+
+/** A project under git, so a test can tell exactly what a run changed. */
+async function project(files: Record<string, string | object>): Promise<string> {
+  const dir = makeTempProject(files);
+  await gitSnapshot(dir);
+  return dir;
+}
+
+describe('the generator-configcat-amplitude command', () => {
+  it('lists every option in --help', async () => {
+    const { exitCode, stdout } = await runBin(makeTempProject({}), ['--help']);
+    expect(exitCode).toBe(0);
+    for (const option of ['--platform', '--language', '--dir', '--variant', '--identify', '--track-default-values', '--sdk-key-env', '--amplitude-key-env', '--guide', '--package-manager', '--yes', '--skip-install', '--force', '--dry-run']) {
+      expect(stdout).toContain(option);
+    }
+    expect(stdout).toContain('Usage: generator-configcat-amplitude');
+  });
+
+  it('prints the files, the import line, the variables and the next step', async () => {
+    const dir = await project(NODE_ESM);
+    const { exitCode, stdout } = await runBin(dir, ['--yes', '--skip-install']);
+    expect(exitCode).toBe(0);
+    expect(stdout).toContain('src/configcat-amplitude.js');
+    expect(stdout).toContain("import { createConfigCatClient, initAmplitude, flushAmplitudeExposures } from './configcat-amplitude.js';");
+    expect(stdout).toMatch(/CONFIGCAT_SDK_KEY +your ConfigCat SDK key/);
+    expect(stdout).toMatch(/AMPLITUDE_API_KEY +your Amplitude API key/);
+    expect(stdout).toContain('install them with: npm i');
+    expect(stdout).toContain('Next: read docs/configcat-amplitude.md');
+  });
+
+  it('asks nothing and does not wait without a terminal, even without --yes', async () => {
+    const dir = await project(VITE_REACT_TS);
+    const { exitCode, timedOut } = await runBin(dir, ['--skip-install']);
+    expect(timedOut).toBe(false);
+    expect(exitCode).toBe(0);
+    expect(existsSync(join(dir, 'src/ConfigCatAmplitudeProvider.tsx'))).toBe(true);
+  });
+
+  it('changes nothing on a second run', async () => {
+    const dir = await project(VITE_REACT_TS);
+    expect((await runBin(dir, ['--yes', '--skip-install', '--variant', 'value', '--no-identify'])).exitCode).toBe(0);
+    await gitSnapshot(dir);
+    const again = await runBin(dir, ['--skip-install']);
+    expect(again.exitCode).toBe(0);
+    expect(await gitStatus(dir)).toBe('');
+    expect(readText(dir, 'src/configcat-amplitude.ts')).not.toContain('identify(');
+  });
+
+  describe('a generated file the user edited', () => {
+    async function editedProject(): Promise<string> {
+      const dir = await project(NODE_ESM);
+      await runBin(dir, ['--yes', '--skip-install']);
+      writeFileSync(join(dir, 'src/configcat-amplitude.js'), `${readText(dir, 'src/configcat-amplitude.js')}\n// my change\n`);
+      await gitSnapshot(dir);
+      return dir;
+    }
+
+    it('is kept, named, and the run fails without --force', async () => {
+      const dir = await editedProject();
+      const { exitCode, stdout, stderr } = await runBin(dir, ['--yes', '--skip-install', '--variant', 'value']);
+      expect(exitCode).not.toBe(0);
+      expect(stderr.trim()).toBe('Error: src/configcat-amplitude.js changed since it was generated and was kept: run again with --force to replace it.');
+      expect(stdout).toContain('Kept (you edited them; run again with --force to replace):\n  src/configcat-amplitude.js');
+      expect(readText(dir, 'src/configcat-amplitude.js')).toContain('// my change');
+    });
+
+    it('is replaced with --force', async () => {
+      const dir = await editedProject();
+      const { exitCode } = await runBin(dir, ['--yes', '--skip-install', '--force']);
+      expect(exitCode).toBe(0);
+      expect(readText(dir, 'src/configcat-amplitude.js')).not.toContain('// my change');
+    });
+
+    it('is not confused with a file the generator wrote earlier with other answers', async () => {
+      const dir = await project(NODE_ESM);
+      await runBin(dir, ['--yes', '--skip-install']);
+      const { exitCode } = await runBin(dir, ['--yes', '--skip-install', '--variant', 'variationId']);
+      expect(exitCode).toBe(0);
+      expect(readText(dir, 'src/configcat-amplitude.js')).toContain('details.variationId ?? details.value');
+    });
+  });
+
+  it('never replaces a file of the same name that the user wrote', async () => {
+    const dir = await project({ ...NODE_ESM, 'src/configcat-amplitude.js': '// mine\n' });
+    const { exitCode } = await runBin(dir, ['--yes', '--skip-install']);
+    expect(exitCode).not.toBe(0);
+    expect(readText(dir, 'src/configcat-amplitude.js')).toBe('// mine\n');
+  });
+
+  it.each([
+    ['an unknown platform', ['--platform', 'vue'], '--platform "vue" is not one of js, react, node: pick one of those.'],
+    ['an unknown language', ['--language', 'rust'], '--language "rust" is not one of ts, js: pick one of those.'],
+    ['an unknown variant mode', ['--variant', 'label'], '--variant "label" is not one of auto, value, variationId: pick one of those.'],
+    ['a folder outside the project', ['--dir', '../shared'], '--dir ../shared is outside the project'],
+    ['a guide outside the project', ['--guide', '../guide.md'], '--guide ../guide.md is outside the project'],
+    ['a bad variable name', ['--sdk-key-env', 'sdk-key'], '--sdk-key-env "sdk-key" is not an environment variable name'],
+    ['TypeScript in a JavaScript project', ['--language', 'ts'], '--language ts needs TypeScript in the project'],
+  ])('rejects %s in one line, with a non-zero exit, writing nothing', async (_case, args, message) => {
+    const dir = await project(NODE_ESM);
+    const { exitCode, stderr } = await runBin(dir, ['--yes', '--skip-install', ...args]);
+    expect(exitCode).not.toBe(0);
+    expect(stderr.trim().split('\n')).toHaveLength(1);
+    expect(stderr).toContain(message);
+    expect(await gitStatus(dir)).toBe('');
+  });
+
+  it('rejects a folder without package.json, writing nothing', async () => {
+    const dir = makeTempProject({ 'notes.txt': '' });
+    const { exitCode, stderr } = await runBin(dir, ['--yes']);
+    expect(exitCode).not.toBe(0);
+    expect(stderr.trim()).toBe(`Error: No package.json in ${dir}: run this inside your project's folder (or run \`npm init -y\` first).`);
+    expect(existsSync(join(dir, '.yo-rc.json'))).toBe(false);
+  });
+
+  it('rejects a malformed package.json, writing nothing', async () => {
+    const dir = await project({ 'package.json': '{ "name": "broken", }' });
+    const { exitCode, stderr } = await runBin(dir, ['--yes']);
+    expect(exitCode).not.toBe(0);
+    expect(stderr.trim()).toMatch(/^Error: package.json is not valid JSON \(.*\): fix it, then run again.$/);
+    expect(await gitStatus(dir)).toBe('');
+  });
+
+  it('writes nothing with --dry-run', async () => {
+    const dir = await project(NODE_ESM);
+    const { exitCode } = await runBin(dir, ['--yes', '--dry-run']);
+    expect(exitCode).toBe(0);
+    expect(await gitStatus(dir)).toBe('');
+  });
+
+  it('installs with the package manager given, and names its command', async () => {
+    const dir = await project({ ...NODE_ESM, 'package-lock.json': '{}' });
+    const { stdout } = await runBin(dir, ['--yes', '--skip-install', '--package-manager', 'pnpm']);
+    expect(stdout).toContain('install them with: pnpm i');
+  });
+
+  it('keeps the files and prints the command to run when the install fails', async () => {
+    const dir = await project(NODE_ESM);
+    const emptyCache = mkdtempSync(join(tmpdir(), 'npm-cache-'));
+    const { exitCode, stderr } = await runBin(dir, ['--yes', '--package-manager', 'npm'], {
+      npm_config_offline: 'true',
+      npm_config_cache: emptyCache,
+      npm_config_audit: 'false',
+      npm_config_fund: 'false',
+    });
+    expect(exitCode).not.toBe(0);
+    expect(stderr).toContain(`Error: npm i failed; the files were written: run it yourself in ${dir}.`);
+    expect(existsSync(join(dir, 'src/configcat-amplitude.js'))).toBe(true);
+    expect(JSON.parse(readText(dir, 'package.json')).dependencies).toHaveProperty('@configcat/sdk');
+  });
+});
+

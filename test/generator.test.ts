@@ -1,0 +1,96 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import helpers from 'yeoman-test';
+import { describe, expect, it } from 'vitest';
+import { APP_GENERATOR } from './support/generate.js';
+import { makeTempProject } from './support/temp-project.js';
+
+const TS_VITE_REACT = {
+  'package.json': { name: 'web', type: 'module', dependencies: { react: '^19.0.0' }, devDependencies: { vite: '^8.3.0', typescript: '~5.9.3' } },
+  'tsconfig.json': { compilerOptions: { strict: true } },
+  'src/main.tsx': 'export {};\n',
+};
+const JS_NODE_CJS = { 'package.json': { name: 'api', dependencies: { express: '^5.0.0' } }, 'index.js': '' };
+
+function runGenerator(files: Record<string, string | object>, options: Record<string, unknown>) {
+  return helpers.run(APP_GENERATOR).withFiles(files).commitFiles().withOptions({ skipInstall: true, ...options });
+}
+
+const read = (dir: string, path: string) => readFileSync(join(dir, path), 'utf8');
+
+describe('app generator', () => {
+  describe.each([
+    ['node', 'ts', ['src/configcat-amplitude.ts'], ['@configcat/sdk', '@amplitude/analytics-node']],
+    ['node', 'js', ['src/configcat-amplitude.js'], ['@configcat/sdk', '@amplitude/analytics-node']],
+    ['js', 'ts', ['src/configcat-amplitude.ts'], ['@configcat/sdk', '@amplitude/analytics-browser']],
+    ['js', 'js', ['src/configcat-amplitude.js'], ['@configcat/sdk', '@amplitude/analytics-browser']],
+    ['react', 'ts', ['src/configcat-amplitude.ts', 'src/ConfigCatAmplitudeProvider.tsx'], ['configcat-react', '@amplitude/analytics-browser']],
+    ['react', 'js', ['src/configcat-amplitude.js', 'src/ConfigCatAmplitudeProvider.jsx'], ['configcat-react', '@amplitude/analytics-browser']],
+  ])('--platform %s --language %s', (platform, language, files, dependencies) => {
+    it('writes the wiring, the guide and the dependencies', async () => {
+      const result = await runGenerator(TS_VITE_REACT, { yes: true, platform, language });
+      for (const file of [...files, 'docs/configcat-amplitude.md']) expect(existsSync(join(result.cwd, file)), file).toBe(true);
+      const packageJson = JSON.parse(read(result.cwd, 'package.json')) as { dependencies: Record<string, string> };
+      expect(Object.keys(packageJson.dependencies)).toEqual(expect.arrayContaining(dependencies));
+      const wiring = read(result.cwd, files[0]!);
+      expect(wiring).toContain('export');
+      expect(wiring).toMatch(/["']\$exposure["']/);
+      const saved = JSON.parse(read(result.cwd, '.yo-rc.json'))['generator-configcat-amplitude'];
+      expect(saved.answers).toMatchObject({ platform, language, dir: 'src' });
+    });
+  });
+
+  it('formats with the project Prettier configuration', async () => {
+    const result = await runGenerator({ ...TS_VITE_REACT, '.prettierrc': { semi: false, singleQuote: false, useTabs: true } }, { yes: true });
+    const provider = read(result.cwd, 'src/ConfigCatAmplitudeProvider.tsx');
+    expect(provider).toContain('import { ConfigCatProvider, type IProvidesHooks } from "configcat-react"\n');
+    expect(provider).toMatch(/^\t[a-z]/m);
+  });
+
+  it('formats with Prettier defaults when the project has no configuration', async () => {
+    const result = await runGenerator(JS_NODE_CJS, { yes: true });
+    expect(read(result.cwd, 'configcat-amplitude.js')).toContain('require("@configcat/sdk")');
+  });
+
+  it('keeps the indentation of package.json', async () => {
+    const result = await runGenerator({ 'package.json': '{\n\t"name": "tabs",\n\t"private": true\n}\n' }, { yes: true, platform: 'node' });
+    expect(read(result.cwd, 'package.json')).toMatch(/^\t"dependencies": \{\n\t\t"@amplitude\/analytics-node"/m);
+  });
+
+  it('keeps using a legacy ConfigCat package and an existing Amplitude SDK', async () => {
+    const result = await runGenerator(
+      { 'package.json': { name: 'api', type: 'module', dependencies: { 'configcat-node': '^11.4.1', '@amplitude/analytics-node': '^1.5.0' } } },
+      { yes: true },
+    );
+    const wiring = read(result.cwd, 'configcat-amplitude.js');
+    expect(wiring).toContain('from "configcat-node"');
+    expect(wiring).not.toContain('initAmplitude');
+    expect(JSON.parse(read(result.cwd, 'package.json')).dependencies).toEqual({ 'configcat-node': '^11.4.1', '@amplitude/analytics-node': '^1.5.0' });
+  });
+
+  it('asks the questions when it can, and takes the answers', async () => {
+    const result = await helpers
+      .run(APP_GENERATOR)
+      .withFiles(TS_VITE_REACT)
+      .commitFiles()
+      .withOptions({ skipInstall: true })
+      .withAnswers({ platform: 'js', language: 'ts', dir: 'src/analytics', variant: 'variationId', identify: false, trackDefaultValues: true, sdkKeyEnv: 'VITE_FLAGS_KEY', amplitudeKeyEnv: 'VITE_AMP_KEY' });
+    expect(result.askedQuestions.map((question) => question.name)).toEqual([
+      'platform', 'language', 'dir', 'variant', 'identify', 'trackDefaultValues', 'sdkKeyEnv', 'amplitudeKeyEnv',
+    ]);
+    const wiring = read(result.cwd, 'src/analytics/configcat-amplitude.ts');
+    expect(wiring).toContain('import.meta.env.VITE_FLAGS_KEY');
+    expect(wiring).not.toContain('identify(');
+    expect(wiring).not.toContain('isDefaultValue) return');
+  });
+
+  it('asks nothing that options or saved answers already answer', async () => {
+    const dir = makeTempProject(TS_VITE_REACT);
+    await helpers.run(APP_GENERATOR).cd(dir).withOptions({ skipInstall: true, yes: true, platform: 'react' });
+    const second = await helpers.run(APP_GENERATOR).cd(dir).withOptions({ skipInstall: true }).withAnswers({});
+    expect(second.askedQuestions).toEqual([]);
+    const third = await helpers.run(APP_GENERATOR).cd(dir).withOptions({ skipInstall: true, platform: 'js' }).withAnswers({});
+    expect(third.askedQuestions).toEqual([]);
+    expect(existsSync(join(dir, 'src/configcat-amplitude.ts'))).toBe(true);
+  });
+});
