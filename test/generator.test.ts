@@ -42,9 +42,12 @@ describe('app generator', () => {
 
   it('formats with the project Prettier configuration', async () => {
     const result = await runGenerator({ ...TS_VITE_REACT, '.prettierrc': { semi: false, singleQuote: false, useTabs: true } }, { yes: true });
-    const provider = read(result.cwd, 'src/ConfigCatAmplitudeProvider.tsx');
-    expect(provider).toContain('import { ConfigCatProvider, type IProvidesHooks } from "configcat-react"\n');
-    expect(provider).toMatch(/^\t[a-z]/m);
+    for (const file of ['src/configcat-amplitude.ts', 'src/ConfigCatAmplitudeProvider.tsx']) {
+      const code = read(result.cwd, file);
+      expect(code).toMatch(/ from "configcat-react"$/m);
+      expect(code).not.toMatch(/;$/m);
+      expect(code).toMatch(/^\t[a-z]/m);
+    }
   });
 
   it('formats with Prettier defaults when the project has no configuration', async () => {

@@ -25,11 +25,13 @@ export function readText(dir: string, path: string): string {
 }
 
 /** Runs the package's bin as a user would, with no terminal on stdin; never throws. */
-export function runBin(cwd: string, args: readonly string[], env: Readonly<Record<string, string>> = {}): Promise<Result> {
+/** Yeoman logs to stderr: `all` holds everything the user sees, in order. */
+export function runBin(cwd: string, args: readonly string[], env: Readonly<Record<string, string>> = {}): Promise<Result<{ all: true }>> {
   return execa('node', [BIN, ...args], {
     cwd,
     reject: false,
     stdin: 'ignore',
+    all: true,
     timeout: 90_000,
     env: { NO_UPDATE_NOTIFIER: '1', ...env },
   });

@@ -1,0 +1,487 @@
+import { execFile } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import helpers from 'yeoman-test';
+import { launchChromium } from './support/chromium.js';
+import { generateProject, GUIDE_GENERATOR, REPO_ROOT } from './support/generate.js';
+import { contents, importedNames, parseGuide, snapshotProject, syntaxErrors, type FileState } from './support/guide-markdown.js';
+import { renderMermaid } from './support/guide-mermaid.js';
+import { renderGuide, writeProject, type GuideCase, type RenderedGuide } from './support/guide-render.js';
+
+const run = promisify(execFile);
+const CLI = join(REPO_ROOT, 'dist/bin/cli.js');
+const GUIDE_PATH = 'docs/configcat-amplitude.md';
+const NO_ANSWERS_ERROR = 'Error: No saved answers in .yo-rc.json: run `yo configcat-amplitude` (or `npx generator-configcat-amplitude`) first.';
+
+/** What each case's guide must say, written out by hand rather than read back from the plan. */
+interface Expected {
+  readonly platform: 'js' | 'react' | 'node';
+  readonly wiringPath: string;
+  readonly providerPath?: string;
+  /** Names the entry file imports, by specifier. */
+  readonly imports: Readonly<Record<string, readonly string[]>>;
+  readonly attachFrom: string;
+  readonly fence: 'ts' | 'tsx' | 'js' | 'jsx';
+  readonly sdkKeyEnv: string;
+  /** Undefined when the project already had Amplitude (and initialises it itself). */
+  readonly amplitudeKeyEnv?: string;
+  readonly variant: 'auto' | 'value' | 'variationId';
+  readonly identify: boolean;
+  readonly trackDefaultValues: boolean;
+  readonly packages: Readonly<Record<string, string>>;
+  readonly legacy?: string;
+  /** Text only this case's guide contains. */
+  readonly mentions?: readonly string[];
+}
+
+const TSCONFIG = '{ "compilerOptions": { "strict": true } }\n';
+
+const CASES: readonly (GuideCase & { expected: Expected })[] = [
+  {
+    name: 'browser JS on Vite, TypeScript, auto variant, Identify on',
+    packageJson: { name: 'vite-app', type: 'module', devDependencies: { vite: '~8.3.8', typescript: '~5.9.3' } },
+    files: { 'tsconfig.json': TSCONFIG, 'src/main.ts': '' },
+    expected: {
+      platform: 'js',
+      wiringPath: 'src/configcat-amplitude.ts',
+      imports: { './configcat-amplitude': ['createConfigCatClient', 'initAmplitude'] },
+      attachFrom: './configcat-amplitude',
+      fence: 'ts',
+      sdkKeyEnv: 'VITE_CONFIGCAT_SDK_KEY',
+      amplitudeKeyEnv: 'VITE_AMPLITUDE_API_KEY',
+      variant: 'auto',
+      identify: true,
+      trackDefaultValues: false,
+      packages: { '@configcat/sdk': '^1.1.0', '@amplitude/analytics-browser': '^2.48.1' },
+      mentions: ['Vite exposes `VITE_` variables to browser code'],
+    },
+  },
+  {
+    name: 'browser JS with webpack, JavaScript, Amplitude already there, value variant, Identify off, defaults reported',
+    packageJson: { name: 'webpack-app', dependencies: { '@amplitude/analytics-browser': '^2.40.0' }, devDependencies: { webpack: '^5.0.0' } },
+    options: { variant: 'value', identify: false, trackDefaultValues: true },
+    expected: {
+      platform: 'js',
+      wiringPath: 'configcat-amplitude.js',
+      imports: { './configcat-amplitude': ['createConfigCatClient'] },
+      attachFrom: './configcat-amplitude',
+      fence: 'js',
+      sdkKeyEnv: 'CONFIGCAT_SDK_KEY',
+      variant: 'value',
+      identify: false,
+      trackDefaultValues: true,
+      packages: { '@configcat/sdk': '^1.1.0', '@amplitude/analytics-browser': '^2.40.0' },
+      mentions: ['a file in the project root'],
+    },
+  },
+  {
+    name: 'browser JS keeping configcat-js, variationId variant',
+    packageJson: { name: 'legacy-js', type: 'module', dependencies: { 'configcat-js': '^9.6.1' }, devDependencies: { vite: '~8.3.8' } },
+    files: { 'tsconfig.json': TSCONFIG, 'src/main.ts': '' },
+    options: { variant: 'variationId' },
+    expected: {
+      platform: 'js',
+      wiringPath: 'src/configcat-amplitude.ts',
+      imports: { './configcat-amplitude': ['createConfigCatClient', 'initAmplitude'] },
+      attachFrom: './configcat-amplitude',
+      fence: 'ts',
+      sdkKeyEnv: 'VITE_CONFIGCAT_SDK_KEY',
+      amplitudeKeyEnv: 'VITE_AMPLITUDE_API_KEY',
+      variant: 'variationId',
+      identify: true,
+      trackDefaultValues: false,
+      packages: { 'configcat-js': '^9.6.1', '@amplitude/analytics-browser': '^2.48.1' },
+      legacy: 'configcat-js',
+    },
+  },
+  {
+    name: 'React on Vite, TypeScript, variationId variant, Identify on',
+    packageJson: { name: 'react-vite', type: 'module', dependencies: { react: '^19.0.0', 'react-dom': '^19.0.0' }, devDependencies: { vite: '~8.3.8' } },
+    files: { 'tsconfig.json': TSCONFIG, 'src/main.tsx': '' },
+    options: { variant: 'variationId' },
+    expected: {
+      platform: 'react',
+      wiringPath: 'src/configcat-amplitude.ts',
+      providerPath: 'src/ConfigCatAmplitudeProvider.tsx',
+      imports: { './ConfigCatAmplitudeProvider': ['ConfigCatAmplitudeProvider'], './configcat-amplitude': ['initAmplitude'] },
+      attachFrom: './configcat-amplitude',
+      fence: 'tsx',
+      sdkKeyEnv: 'VITE_CONFIGCAT_SDK_KEY',
+      amplitudeKeyEnv: 'VITE_AMPLITUDE_API_KEY',
+      variant: 'variationId',
+      identify: true,
+      trackDefaultValues: false,
+      packages: { 'configcat-react': '^5.1.0', '@amplitude/analytics-browser': '^2.48.1' },
+      mentions: ['`src/main.tsx`'],
+    },
+  },
+  {
+    name: 'React on Next.js, JavaScript, auto variant, Identify off',
+    packageJson: { name: 'next-app', dependencies: { next: '^16.0.0', react: '^19.0.0', 'react-dom': '^19.0.0' } },
+    files: { 'src/app/page.jsx': '' },
+    options: { identify: false },
+    expected: {
+      platform: 'react',
+      wiringPath: 'src/configcat-amplitude.js',
+      providerPath: 'src/ConfigCatAmplitudeProvider.jsx',
+      imports: { './ConfigCatAmplitudeProvider': ['ConfigCatAmplitudeProvider'], './configcat-amplitude': ['initAmplitude'] },
+      attachFrom: './configcat-amplitude',
+      fence: 'jsx',
+      sdkKeyEnv: 'NEXT_PUBLIC_CONFIGCAT_SDK_KEY',
+      amplitudeKeyEnv: 'NEXT_PUBLIC_AMPLITUDE_API_KEY',
+      variant: 'auto',
+      identify: false,
+      trackDefaultValues: false,
+      packages: { 'configcat-react': '^5.1.0', '@amplitude/analytics-browser': '^2.48.1' },
+      mentions: ['`src/providers.jsx`', 'use client', 'Next.js exposes `NEXT_PUBLIC_` variables to browser code'],
+    },
+  },
+  {
+    name: 'React on Create React App, TypeScript, value variant, own variable names, Amplitude already there',
+    packageJson: {
+      name: 'cra-app',
+      dependencies: { react: '^19.0.0', 'react-dom': '^19.0.0', 'react-scripts': '5.0.1', '@amplitude/analytics-browser': '^2.48.1' },
+    },
+    files: { 'tsconfig.json': TSCONFIG, 'src/index.tsx': '' },
+    options: { variant: 'value', sdkKeyEnv: 'REACT_APP_FLAGS_KEY' },
+    expected: {
+      platform: 'react',
+      wiringPath: 'src/configcat-amplitude.ts',
+      providerPath: 'src/ConfigCatAmplitudeProvider.tsx',
+      imports: { './ConfigCatAmplitudeProvider': ['ConfigCatAmplitudeProvider'] },
+      attachFrom: './configcat-amplitude',
+      fence: 'tsx',
+      sdkKeyEnv: 'REACT_APP_FLAGS_KEY',
+      variant: 'value',
+      identify: true,
+      trackDefaultValues: false,
+      packages: { 'configcat-react': '^5.1.0', '@amplitude/analytics-browser': '^2.48.1' },
+      mentions: ['`src/index.tsx`', 'Create React App exposes `REACT_APP_` variables to browser code'],
+    },
+  },
+  {
+    name: 'Node ESM, TypeScript, auto variant, Identify on',
+    packageJson: { name: 'node-esm', type: 'module', dependencies: { express: '^5.0.0' }, devDependencies: { typescript: '~5.9.3' } },
+    files: { 'tsconfig.json': TSCONFIG, 'src/server.ts': '' },
+    options: { platform: 'node' },
+    expected: {
+      platform: 'node',
+      wiringPath: 'src/configcat-amplitude.ts',
+      imports: { './configcat-amplitude.js': ['createConfigCatClient', 'initAmplitude', 'flushAmplitudeExposures'] },
+      attachFrom: './configcat-amplitude.js',
+      fence: 'ts',
+      sdkKeyEnv: 'CONFIGCAT_SDK_KEY',
+      amplitudeKeyEnv: 'AMPLITUDE_API_KEY',
+      variant: 'auto',
+      identify: true,
+      trackDefaultValues: false,
+      packages: { '@configcat/sdk': '^1.1.0', '@amplitude/analytics-node': '^1.5.73' },
+      mentions: ['at most 50,000 users, each for 24 hours'],
+    },
+  },
+  {
+    name: 'Node CommonJS, JavaScript, keeping configcat-node, variationId variant, Identify off, defaults reported',
+    packageJson: { name: 'node-cjs', dependencies: { 'configcat-node': '^11.4.1', '@amplitude/analytics-node': '^1.5.0' } },
+    options: { platform: 'node', variant: 'variationId', identify: false, trackDefaultValues: true, amplitudeKeyEnv: 'AMP_KEY' },
+    expected: {
+      platform: 'node',
+      wiringPath: 'configcat-amplitude.js',
+      imports: { './configcat-amplitude': ['createConfigCatClient', 'flushAmplitudeExposures'] },
+      attachFrom: './configcat-amplitude',
+      fence: 'js',
+      sdkKeyEnv: 'CONFIGCAT_SDK_KEY',
+      variant: 'variationId',
+      identify: false,
+      trackDefaultValues: true,
+      packages: { 'configcat-node': '^11.4.1', '@amplitude/analytics-node': '^1.5.0' },
+      legacy: 'configcat-node',
+      mentions: ['require('],
+    },
+  },
+];
+
+const TOP_HEADINGS = [
+  'ConfigCat feature-flag exposures in Amplitude',
+  'What was added and how to use it',
+  'How the data flows',
+  'Check that it works',
+  'Usage with Amplitude Experiment',
+  'Usage with a custom chart',
+  'Usage with enriched user properties',
+  'Long text flags and variation IDs',
+  'Chart annotations for flag changes',
+  'Troubleshooting',
+];
+
+const guides = new Map<string, RenderedGuide>();
+
+/**
+ * `yo configcat-amplitude:guide` in an existing project. yeoman-test restores the working directory
+ * of an earlier run only after that run's promise settled, so the destination is given explicitly.
+ */
+function runGuideGenerator(dir: string) {
+  return helpers.run(GUIDE_GENERATOR, { tmpdir: false, cwd: dir, forwardCwd: true }).withOptions({ yes: true, destinationRoot: dir });
+}
+
+/**
+ * Same files, same contents, and untouched on disk (same modification time) apart from `rewritten`.
+ * `.yo-rc.json` is compared by content only: Yeoman rewrites it on every run, with the same text.
+ */
+function expectUnchanged(before: Map<string, FileState>, after: Map<string, FileState>, rewritten: readonly string[] = []): void {
+  expect(contents(after)).toEqual(contents(before));
+  for (const [path, state] of after) {
+    if (path === '.yo-rc.json' || rewritten.includes(path)) continue;
+    expect(state.mtimeMs, `${path} was rewritten`).toBe(before.get(path)!.mtimeMs);
+  }
+}
+
+beforeAll(async () => {
+  for (const guideCase of CASES) guides.set(guideCase.name, await renderGuide(guideCase));
+});
+
+describe.each(CASES)('guide for $name', ({ name, expected }) => {
+  const guide = () => guides.get(name)!;
+  const structure = () => parseGuide(guide().markdown);
+  const codeOf = (lang: string) => structure().codeBlocks.filter((block) => block.lang === lang);
+
+  it('is planned with what the case expects (the plan and this test agree)', () => {
+    const { context } = guide();
+    expect(context.platform).toBe(expected.platform);
+    expect(context.wiringPath).toBe(expected.wiringPath);
+    expect(context.providerPath).toBe(expected.providerPath ?? '');
+    expect(context.variantMode).toBe(expected.variant);
+    expect(context.identify).toBe(expected.identify);
+    expect(context.trackDefaultValues).toBe(expected.trackDefaultValues);
+    expect(context.initAmplitude).toBe(expected.amplitudeKeyEnv !== undefined);
+    expect(guide().guidePath).toBe(GUIDE_PATH);
+  });
+
+  it('has every section, in order, and nothing left of the template', () => {
+    const { headings } = structure();
+    expect(headings.filter((heading) => heading.depth <= 2).map((heading) => heading.text)).toEqual(TOP_HEADINGS);
+    expect(headings[0]).toEqual({ depth: 1, text: TOP_HEADINGS[0] });
+    expect(headings.filter((heading) => heading.depth === 3).map((heading) => heading.text)).toEqual([
+      'Environment variables',
+      'Use it',
+      'SDK packages',
+      'No events arrive',
+      'Only one event per user',
+      'Events under a different user',
+    ]);
+    expect(guide().markdown).not.toMatch(/\{\{|\}\}/);
+    expect(guide().markdown).not.toMatch(/\n{3,}/);
+  });
+
+  it('has code blocks only in languages a viewer highlights, and each parses', () => {
+    const { codeBlocks } = structure();
+    const languages = new Set(codeBlocks.map((block) => block.lang));
+    expect([...languages].sort()).toEqual([expected.fence, 'json', 'mermaid', ...(expected.identify ? [] : ['sh'])].sort());
+    for (const block of codeOf(expected.fence)) expect(syntaxErrors(block.text, expected.fence), block.text).toEqual([]);
+    for (const block of codeOf('json')) expect(() => JSON.parse(block.text), block.text).not.toThrow();
+    expect(codeOf('mermaid')).toHaveLength(1);
+  });
+
+  it('names the files, the import paths and the snippet for this platform', () => {
+    const { markdown } = guide();
+    const code = codeOf(expected.fence).map((block) => block.text);
+    expect(markdown).toContain(`\`${expected.wiringPath}\``);
+    if (expected.providerPath) expect(markdown).toContain(`\`${expected.providerPath}\``);
+    else expect(markdown).not.toContain('ConfigCatAmplitudeProvider');
+
+    const usage = code.find((text) => Object.entries(expected.imports).every(([from]) => importedNames(text, from)));
+    expect(usage, 'a snippet that imports everything the entry file needs').toBeDefined();
+    for (const [from, names] of Object.entries(expected.imports)) expect(importedNames(usage!, from)).toEqual(names);
+    expect(code.some((text) => importedNames(text, expected.attachFrom)?.join() === 'attachAmplitudeExposures')).toBe(true);
+    expect(code.some((text) => text.includes('attachAmplitudeExposures(configCatClient)'))).toBe(true);
+    const cjs = expected.mentions?.includes('require(') ?? false;
+    expect(usage).toMatch(cjs ? /require\(/ : /^import /m);
+    if (expected.amplitudeKeyEnv) expect(usage).toContain('initAmplitude()');
+    else expect(usage).toContain('Initialise Amplitude as your app already does');
+
+    if (expected.platform === 'react') {
+      expect(usage).toMatch(/<ConfigCatAmplitudeProvider>/);
+      expect(code.some((text) => text.includes('useFeatureFlag('))).toBe(true);
+      expect(code.join('\n')).not.toContain('createConfigCatClient');
+    } else {
+      expect(usage).toContain('createConfigCatClient()');
+      expect(usage).toContain('getValueAsync(');
+    }
+    if (expected.platform === 'node') {
+      expect(usage).toContain('await flushAmplitudeExposures()');
+      expect(usage).toMatch(/identifier: userId/);
+    } else {
+      expect(markdown).not.toContain('flushAmplitudeExposures');
+    }
+    for (const text of expected.mentions ?? []) expect(markdown).toContain(text);
+  });
+
+  it('names the environment variables, and no key', () => {
+    const { markdown } = guide();
+    expect(markdown).toContain(`\`${expected.sdkKeyEnv}\``);
+    if (expected.amplitudeKeyEnv) expect(markdown).toContain(`\`${expected.amplitudeKeyEnv}\``);
+    else expect(markdown).toMatch(/read by your own Amplitude set-up/);
+    // Neither a ConfigCat SDK key nor a 32-hex Amplitude key.
+    expect(markdown).not.toMatch(/configcat-sdk-1\/|[A-Za-z0-9_-]{22}\/[A-Za-z0-9_-]{22}|\b[0-9a-f]{32}\b/);
+  });
+
+  it('shows the exposure (and the Identify) this configuration sends', () => {
+    const events = codeOf('json').map((block) => JSON.parse(block.text) as Record<string, unknown>);
+    const exposure = events.find((event) => event['event_type'] === '$exposure')!;
+    const variant = expected.variant === 'variationId' ? 'a1b2c3d4' : 'true';
+    expect(exposure['event_properties']).toEqual({ flag_key: 'newCheckout', variant, variation_id: 'a1b2c3d4' });
+    expect(exposure['user_id']).toBe('user-123');
+    expect('device_id' in exposure).toBe(expected.platform !== 'node');
+    const identify = events.find((event) => event['event_type'] === '$identify');
+    if (expected.identify) {
+      expect(identify?.['user_properties']).toEqual({ $set: { configcat_newCheckout: variant } });
+    } else {
+      expect(identify).toBeUndefined();
+      expect(codeOf('sh').map((block) => block.text)).toEqual(['npx generator-configcat-amplitude --identify']);
+    }
+  });
+
+  it('explains the variant mode, default values and de-duplication of this configuration', () => {
+    const { markdown } = guide();
+    const section = (title: string) => markdown.split(`## ${title}`)[1]!.split('\n## ')[0]!;
+    const longText = section('Long text flags and variation IDs');
+    expect(longText).toContain('Show VariationIDs to support A/B testing');
+    if (expected.variant === 'auto') expect(longText).toMatch(/over\s+40 characters, or starts with `\{` or `\[`/);
+    if (expected.variant === 'value') expect(longText).toContain('`--variant auto`');
+    if (expected.variant === 'variationId') expect(longText).toContain('In `variationId` mode the variant is always the variation ID');
+    expect(markdown).toContain(expected.trackDefaultValues ? 'reported too, because this project opted in' : 'skipped on purpose');
+
+    const enriched = section('Usage with enriched user properties');
+    if (expected.identify) expect(enriched).toMatch(/group the segment by `configcat_newCheckout`/);
+    else expect(enriched).toContain('does not send the Identify');
+    expect(section('Usage with a custom chart')).toMatch(/Event Segmentation[\s\S]*`\[Experiment\] Exposure`[\s\S]*Flag Key[\s\S]*Variant/);
+    expect(section('Chart annotations for flag changes')).toMatch(/Secret Key[\s\S]*Integrations[\s\S]*Connect[\s\S]*Disconnect/);
+    const troubleshooting = section('Troubleshooting');
+    expect(troubleshooting.includes('without a ConfigCat User')).toBe(expected.platform === 'node');
+    expect(troubleshooting.includes('ad blocker')).toBe(expected.platform !== 'node');
+  });
+
+  it('lists the SDK packages with their versions, and the legacy note only when it applies', () => {
+    const { markdown } = guide();
+    for (const [name, version] of Object.entries(expected.packages)) expect(markdown).toMatch(new RegExp(`\\| \`${name}\`\\s+\\| \`\\${version}\`\\s+\\|`));
+    if (expected.legacy) {
+      expect(markdown).toMatch(new RegExp(`\`${expected.legacy}\` is superseded by\\s+\`@configcat/sdk\`; its support ended on\\s+(> )?2026-08-31`));
+    } else {
+      expect(markdown).not.toContain('superseded');
+    }
+  });
+});
+
+describe('the data-flow diagram', () => {
+  let browser: Browser;
+  beforeAll(async () => {
+    browser = await launchChromium();
+  });
+  afterAll(async () => {
+    await browser?.close();
+  });
+
+  it('is parsed and rendered by Mermaid itself, in every variant the cases produce', async () => {
+    const diagrams = new Map<string, Expected>();
+    for (const { name, expected } of CASES) {
+      const mermaid = parseGuide(guides.get(name)!.markdown).codeBlocks.find((block) => block.lang === 'mermaid')!.text;
+      diagrams.set(mermaid, expected);
+    }
+    expect(diagrams.size).toBeGreaterThanOrEqual(5);
+    const results = await renderMermaid(browser, [...diagrams.keys()]);
+    for (const [index, expected] of [...diagrams.values()].entries()) {
+      const result = results[index]!;
+      if (!result.ok) throw new Error(`Mermaid rejected diagram ${index}: ${result.error}`);
+      expect(result.svg).toMatch(/^<svg[\s\S]*<\/svg>$/);
+      const labels = result.nodeLabels.join('\n');
+      for (const label of ['Flag evaluation', 'ConfigCat flagEvaluated hook', 'Already sent for this', '$exposure event', 'Amplitude', 'Amplitude Experiment', '[Experiment] Exposure', 'Event Segmentation', 'User properties', 'Nothing sent']) {
+        expect(labels).toContain(label);
+      }
+      expect(labels.includes('Identify')).toBe(expected.identify);
+      expect(labels.includes('ConfigCat User given?')).toBe(expected.platform === 'node');
+      expect(labels.includes('Default value?')).toBe(!expected.trackDefaultValues);
+      expect(labels).toContain(expected.platform === 'react' ? 'useFeatureFlag(key, default)' : 'getValueAsync(key, default');
+      expect(result.edgeLabels).toEqual(expect.arrayContaining(['yes', 'no']));
+    }
+  });
+
+  it('fails when Mermaid rejects a diagram (the check is not vacuous)', async () => {
+    const [result] = await renderMermaid(browser, ['flowchart TD\n  a["unclosed --> b']);
+    expect(result!.ok).toBe(false);
+  });
+});
+
+describe('yo configcat-amplitude:guide', () => {
+  it('rewrites only the guide from the saved answers, and a re-run changes nothing', async () => {
+    const project = await generateProject({
+      packageJson: { name: 'vite-app', type: 'module', devDependencies: { vite: '~8.3.8', typescript: '~5.9.3' } },
+      files: { 'tsconfig.json': TSCONFIG, 'src/main.ts': '' },
+      options: { identify: false },
+      linkNodeModules: false,
+    });
+    const { dir } = project;
+    // The app generator writes the very guide the template renders for these answers.
+    const expectedGuide = (await renderGuide({ name: 'same', packageJson: { name: 'vite-app', type: 'module', devDependencies: { vite: '~8.3.8', typescript: '~5.9.3' } }, files: { 'tsconfig.json': TSCONFIG, 'src/main.ts': '' }, options: { identify: false } })).markdown;
+    expect(project.read(GUIDE_PATH)).toBe(expectedGuide);
+    const afterApp = snapshotProject(dir);
+
+    // Saved answers changed by hand: the guide follows them, the wiring module is left alone.
+    const yoRc = JSON.parse(readFileSync(join(dir, '.yo-rc.json'), 'utf8'));
+    yoRc['generator-configcat-amplitude'].answers.identify = true;
+    writeFileSync(join(dir, '.yo-rc.json'), `${JSON.stringify(yoRc, null, 2)}\n`);
+    rmSync(join(dir, GUIDE_PATH));
+    const before = snapshotProject(dir);
+    await runGuideGenerator(dir);
+    const after = snapshotProject(dir);
+    const changed = [...after.keys()].filter((path) => before.get(path)?.content !== after.get(path)!.content);
+    expect(changed.sort()).toEqual([GUIDE_PATH, '.yo-rc.json'].sort());
+    expect(JSON.parse(after.get('.yo-rc.json')!.content)['generator-configcat-amplitude'].answers.identify).toBe(true);
+    expect(after.get('src/configcat-amplitude.ts')).toEqual(afterApp.get('src/configcat-amplitude.ts'));
+    expect(after.get(GUIDE_PATH)!.content).toContain('group the segment by `configcat_newCheckout`');
+
+    await runGuideGenerator(dir);
+    expectUnchanged(after, snapshotProject(dir));
+  });
+
+  it('through the bin (`npx generator-configcat-amplitude guide`) rewrites only the guide, then finds it up to date', async () => {
+    const dir = writeProject({
+      name: 'bin',
+      packageJson: { name: 'node-service', type: 'module', dependencies: { express: '^5.0.0' } },
+      files: { 'tsconfig.json': TSCONFIG, 'src/server.ts': '' },
+    });
+    const env = { ...process.env, NO_UPDATE_NOTIFIER: '1' };
+    await run(process.execPath, [CLI, '--yes', '--skip-install', '--platform', 'node'], { cwd: dir, env });
+    const generated = snapshotProject(dir);
+    expect([...generated.keys()]).toContain(GUIDE_PATH);
+
+    rmSync(join(dir, GUIDE_PATH));
+    const first = await run(process.execPath, [CLI, 'guide', '--yes'], { cwd: dir, env });
+    expect(first.stdout + first.stderr).toContain(`Wrote ${GUIDE_PATH}.`);
+    const rewritten = snapshotProject(dir);
+    expect(contents(rewritten)).toEqual(contents(generated));
+    expectUnchanged(generated, rewritten, [GUIDE_PATH]);
+
+    const second = await run(process.execPath, [CLI, 'guide', '--yes'], { cwd: dir, env });
+    expect(second.stdout + second.stderr).toContain(`${GUIDE_PATH} is up to date.`);
+    expectUnchanged(rewritten, snapshotProject(dir));
+  });
+
+  it('says in one line what to do when the project has no saved answers', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'guide-no-answers-'));
+    writeFileSync(join(dir, 'package.json'), '{ "name": "fresh" }\n');
+    const failure = await run(process.execPath, [CLI, 'guide', '--yes'], { cwd: dir, env: { ...process.env, NO_UPDATE_NOTIFIER: '1' } }).then(
+      () => undefined,
+      (error: { code: number; stderr: string }) => error,
+    );
+    expect(failure?.code).toBe(1);
+    expect(failure?.stderr.trim()).toBe(NO_ANSWERS_ERROR);
+    expect(existsSync(join(dir, 'docs'))).toBe(false);
+
+    await expect(helpers.run(GUIDE_GENERATOR).withFiles({ 'package.json': '{ "name": "fresh" }\n' }).withOptions({ yes: true })).rejects.toThrow(
+      NO_ANSWERS_ERROR.replace('Error: ', ''),
+    );
+  });
+});

@@ -1,0 +1,85 @@
+/**
+ * A browser JS app using the generated module; the test drives it through `window.harness`.
+ * `generated/configcat-amplitude` is the generated file (resolved by browser-harness.ts).
+ */
+import * as amplitude from '@amplitude/analytics-browser';
+import { getClient, PollingMode, type IConfigCatClient, type IUser, type SettingValue } from '@configcat/sdk';
+// @ts-expect-error resolved by the bundling plugin to the generated project's file
+import { attachAmplitudeExposures, createConfigCatClient, initAmplitude } from 'generated/configcat-amplitude';
+
+export interface StartOptions {
+  readonly apiKey: string;
+  readonly serverUrl: string;
+  readonly baseUrl: string;
+  readonly sdkKey: string;
+}
+
+let client: IConfigCatClient | undefined;
+let other: IConfigCatClient | undefined;
+let detachOther: (() => void) | undefined;
+
+function current(): IConfigCatClient {
+  if (!client) throw new Error('call start first');
+  return client;
+}
+
+async function valuesOf(target: IConfigCatClient, defaults: Record<string, SettingValue>, user?: IUser): Promise<Record<string, SettingValue>> {
+  const values: Record<string, SettingValue> = {};
+  for (const [key, defaultValue] of Object.entries(defaults)) values[key] = await target.getValueAsync(key, defaultValue, user);
+  return values;
+}
+
+const harness = {
+  async start(options: StartOptions): Promise<string | undefined> {
+    await initAmplitude(options.apiKey, {
+      serverUrl: options.serverUrl,
+      flushIntervalMillis: 50,
+      autocapture: false,
+      fetchRemoteConfig: false,
+      logLevel: amplitude.Types.LogLevel.None,
+    });
+    client = createConfigCatClient(options.sdkKey, { baseUrl: options.baseUrl, pollIntervalSeconds: 3600 });
+    await client.waitForReady();
+    return amplitude.getDeviceId();
+  },
+  evaluate: (defaults: Record<string, SettingValue>, user?: IUser) => valuesOf(current(), defaults, user),
+  /** The same evaluations through every other API that fires `flagEvaluated`. */
+  async evaluateEveryWay(defaults: Record<string, SettingValue>, user?: IUser): Promise<void> {
+    const snapshot = current().snapshot();
+    for (const [key, defaultValue] of Object.entries(defaults)) {
+      snapshot.getValue(key, defaultValue, user);
+      await current().getValueDetailsAsync(key, defaultValue, user);
+      await current().getValueAsync(key, defaultValue, user);
+    }
+  },
+  setUserId: (userId: string) => amplitude.setUserId(userId),
+  identity: () => ({ deviceId: amplitude.getDeviceId(), userId: amplitude.getUserId() }),
+  refresh: async () => (await current().forceRefreshAsync()).isSuccess,
+  /** A client the app created itself, wired with `attachAmplitudeExposures`. */
+  async attachToOwnClient(sdkKey: string, baseUrl: string, defaults: Record<string, SettingValue>): Promise<Record<string, SettingValue>> {
+    other = getClient(sdkKey, PollingMode.AutoPoll, { baseUrl, pollIntervalSeconds: 3600 });
+    await other.waitForReady();
+    detachOther = attachAmplitudeExposures(other);
+    return valuesOf(other, defaults);
+  },
+  detachAndEvaluate(defaults: Record<string, SettingValue>): Promise<Record<string, SettingValue>> {
+    detachOther?.();
+    if (!other) throw new Error('attach first');
+    return valuesOf(other, defaults);
+  },
+  /** `createConfigCatClient` twice for a key whose client the app already created with `getClient`. */
+  async createOverExisting(sdkKey: string, baseUrl: string, defaults: Record<string, SettingValue>): Promise<{ same: boolean; values: Record<string, SettingValue> }> {
+    const existing = getClient(sdkKey, PollingMode.AutoPoll, { baseUrl, pollIntervalSeconds: 3600 });
+    const first = createConfigCatClient(sdkKey, { baseUrl });
+    const second = createConfigCatClient(sdkKey);
+    await existing.waitForReady();
+    return { same: first === existing && second === existing, values: await valuesOf(first, defaults) };
+  },
+  /** An ordinary event after everything else: once it arrives, everything sent before it has. */
+  sentinel(name: string): void {
+    amplitude.track('test:sentinel', { name });
+    amplitude.flush();
+  },
+};
+
+Object.assign(window, { harness });
