@@ -1,4 +1,4 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import helpers from 'yeoman-test';
 import { describe, expect, it } from 'vitest';
@@ -95,5 +95,28 @@ describe('app generator', () => {
     const third = await helpers.run(APP_GENERATOR).cd(dir).withOptions({ skipInstall: true, platform: 'js' }).withAnswers({});
     expect(third.askedQuestions).toEqual([]);
     expect(existsSync(join(dir, 'src/configcat-amplitude.ts'))).toBe(true);
+  });
+});
+
+describe('a generated file the user edited, in an interactive run', () => {
+  async function editedProject(): Promise<string> {
+    const dir = makeTempProject(JS_NODE_CJS);
+    await helpers.run(APP_GENERATOR).cd(dir).withOptions({ skipInstall: true, yes: true });
+    writeFileSync(join(dir, 'configcat-amplitude.js'), '// rewritten by hand\n');
+    return dir;
+  }
+
+  it.each([
+    ['skip', '// rewritten by hand\n'],
+    ['write', 'sendExposureToAmplitude'],
+  ])("goes through Yeoman's conflict question (answer: %s)", async (action, expected) => {
+    const dir = await editedProject();
+    const result = await helpers
+      .run(APP_GENERATOR, {}, { force: false })
+      .cd(dir)
+      .withOptions({ skipInstall: true, force: false, variant: 'value' })
+      .withAnswers({ action });
+    expect(result.askedQuestions.map((question) => question.name)).toContain('action');
+    expect(read(dir, 'configcat-amplitude.js')).toContain(expected);
   });
 });
