@@ -116,6 +116,7 @@ beforeAll(async () => {
 
 afterAll(() => {
   if (workspace) rmSync(workspace, { recursive: true, force: true });
+  for (const project of generated) rmSync(project.dir, { recursive: true, force: true });
 });
 
 describe('generated Node wiring', () => {

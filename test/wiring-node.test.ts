@@ -1,9 +1,9 @@
-import { writeFileSync } from 'node:fs';
+import { rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { join } from 'node:path';
-import { afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { startCaptureServer, type AmplitudeEvent, type CaptureServer } from './support/capture-server.js';
-import { startConfigServer, type ConfigServer } from './support/config-server.js';
+import { startConfigServer, TEST_SDK_KEY, type ConfigServer } from './support/config-server.js';
 import {
   CHANGED_CONFIG,
   HERO_JSON,
@@ -21,11 +21,7 @@ import { generateNodeProject, runTsc, type GeneratedNodeProject, type NodeProjec
  * asserts exactly what arrived.
  */
 
-/**
- * SDK keys of the format ConfigCat validates even with a custom baseUrl (22 characters per part).
- * (config-server.ts's TEST_SDK_KEY has 23 and is rejected by @configcat/sdk 1.1.0.)
- */
-const SDK_KEY = 'configcat-sdk-1/NODE-WIRING-TEST-KEY-1/NODE-WIRING-TEST-KEY-1';
+/** A second valid key (22 characters per part), for the client the app creates itself. */
 const OTHER_SDK_KEY = 'configcat-sdk-1/NODE-WIRING-OTHER-KEY1/NODE-WIRING-OTHER-KEY1';
 
 type Mode = 'auto' | 'value' | 'variationId';
@@ -191,6 +187,10 @@ beforeAll(async () => {
   expect(build.code).toBe(0);
 }, 300_000);
 
+afterAll(() => {
+  for (const project of projects.values()) rmSync(project.dir, { recursive: true, force: true });
+});
+
 afterEach(async () => {
   await Promise.all(servers.splice(0).map((server) => server.close()));
 });
@@ -217,7 +217,7 @@ async function run(name: ScenarioName, options: RunOptions = {}): Promise<{ resu
     config: {
       baseUrl: configServer.baseUrl,
       serverUrl,
-      sdkKey: SDK_KEY,
+      sdkKey: TEST_SDK_KEY,
       otherSdkKey: OTHER_SDK_KEY,
       initWith: scenario.initWith,
       configcatPackage: 'configcat-node' in (scenario.spec.dependencies ?? {}) ? 'configcat-node' : '@configcat/sdk',
@@ -258,7 +258,7 @@ describe('Node wiring, end to end with the real SDKs', () => {
     ['variationIdDefaults', 'variationId mode with --track-default-values'],
     ['hasAmplitude', 'a project that already initialises Amplitude itself'],
     ['legacyCjs', 'a CommonJS project on the legacy configcat-node package'],
-  ] as const)('%s: %s — exactly one exposure per user, flag and variant', async (name) => {
+  ] as const)('%s: %s — exactly one exposure per user, flag and variant', async (name, _description) => {
     const scenario: Scenario = SCENARIOS[name];
     const { result, capture, configServer } = await run(name);
     expectAppUnharmed(result);

@@ -100,11 +100,17 @@ export abstract class ExposureGenerator extends Generator<Record<string, unknown
       this.kept.push(file.path);
       return;
     }
+    this.setConfig('fingerprints', { ...fingerprints, [file.path]: fingerprint(generated) });
+    if (decision === 'unchanged') return;
     this.fs.write(absolutePath, generated);
     // An earlier run's own output is replaced without a question; the user's edits go to Yeoman's.
     if (decision === 'replace') this.forceWrite(absolutePath);
-    this.config.set('fingerprints', { ...fingerprints, [file.path]: fingerprint(generated) });
-    if (onDisk !== generated) this.written.push(file.path);
+    this.written.push(file.path);
+  }
+
+  /** Changes .yo-rc.json only when the value differs, so a re-run leaves it untouched. */
+  protected setConfig(key: string, value: unknown): void {
+    if (JSON.stringify(this.config.get(key)) !== JSON.stringify(value)) this.config.set(key, value);
   }
 
   protected forceWrite(absolutePath: string): void {
@@ -112,9 +118,9 @@ export abstract class ExposureGenerator extends Generator<Record<string, unknown
   }
 
   protected saveAnswers(): void {
-    this.config.set('answers', this.answers);
+    this.setConfig('answers', this.answers);
     const added = [...new Set([...this.addedEarlier(), ...Object.keys(this.plan.dependenciesToAdd)])].sort();
-    if (added.length > 0) this.config.set('addedDependencies', added);
+    if (added.length > 0) this.setConfig('addedDependencies', added);
   }
 
   private addedEarlier(): string[] {

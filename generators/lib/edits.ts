@@ -6,7 +6,9 @@ export function fingerprint(text: string): string {
 }
 
 export type WriteDecision =
-  /** Nothing on disk, or exactly what this run generates. */
+  /** The file on disk is exactly what this run generates. */
+  | 'unchanged'
+  /** Nothing on disk yet. */
   | 'write'
   /** The file on disk is what an earlier run generated: replacing it loses nothing. */
   | 'replace'
@@ -14,7 +16,8 @@ export type WriteDecision =
   | 'ask';
 
 export function decideWrite(onDisk: string | undefined, generated: string, earlierFingerprint: string | undefined): WriteDecision {
-  if (onDisk === undefined || onDisk === generated) return 'write';
+  if (onDisk === generated) return 'unchanged';
+  if (onDisk === undefined) return 'write';
   if (earlierFingerprint !== undefined && fingerprint(onDisk) === earlierFingerprint) return 'replace';
   return 'ask';
 }

@@ -96,7 +96,10 @@ export function planGeneration(answers: Answers, facts: ProjectFacts, addedEarli
     envAccessor: convention.accessor,
     autoTextLimit: AUTO_TEXT_LIMIT,
     guidePath: answers.guide,
-    coreImportPath: './configcat-amplitude',
+    // How the React provider imports the wiring module: a JavaScript file by its real name, and in
+    // Vite projects by `.js` too (Vite and TypeScript map it to the `.ts` source, and `nodenext`
+    // requires it); webpack in Create React App and Next.js does not map it, so there it is bare.
+    coreImportPath: !typescript || facts.framework === 'vite' ? './configcat-amplitude.js' : './configcat-amplitude',
     importLines,
     wiringPath: wiring.path,
     providerPath: provider?.path ?? '',

@@ -1,11 +1,6 @@
+import { createRequire } from 'node:module';
 import { posix } from 'node:path';
-import Handlebars from 'handlebars';
-
-/**
- * Handlebars set up for code, not HTML: no escaping (it corrupts `&&` and quotes), and one helper,
- * `literal`, that every user-supplied string reaching code goes through.
- */
-const handlebars = Handlebars.create();
+import type HandlebarsNamespace from 'handlebars';
 
 /** A JavaScript string literal for any text: JSON's escaping, plus the line separators JSON allows. */
 export function jsStringLiteral(value: unknown): string {
@@ -17,26 +12,39 @@ export function commentText(value: unknown): string {
   return String(value).replace(/\*\//g, '*\\/').replace(/[\r\n\u2028\u2029]+/g, ' ');
 }
 
-handlebars.registerHelper('literal', (value: unknown) => jsStringLiteral(value));
-handlebars.registerHelper('comment', (value: unknown) => commentText(value));
-handlebars.registerHelper('eq', (left: unknown, right: unknown) => left === right);
-handlebars.registerHelper('concat', (...parts: unknown[]) => parts.slice(0, -1).join(''));
-/** A project path from its parts, with forward slashes and no `./` (the guide names files this way). */
-handlebars.registerHelper('joinPath', (...parts: unknown[]) => posix.join(...parts.slice(0, -1).map(String)));
+type Handlebars = typeof HandlebarsNamespace;
+let instance: Handlebars | undefined;
+
+/**
+ * Handlebars set up for code, not HTML: no escaping (it corrupts `&&` and quotes), and one helper,
+ * `literal`, that every user-supplied string reaching code goes through. It is required (it is
+ * CommonJS, so synchronously) on the first render: `--help` and runs that stop early never load it.
+ */
+function handlebars(): Handlebars {
+  if (instance) return instance;
+  const created = (createRequire(import.meta.url)('handlebars') as Handlebars).create();
+  created.registerHelper('literal', (value: unknown) => jsStringLiteral(value));
+  created.registerHelper('comment', (value: unknown) => commentText(value));
+  created.registerHelper('eq', (left: unknown, right: unknown) => left === right);
+  created.registerHelper('concat', (...parts: unknown[]) => parts.slice(0, -1).join(''));
+  /** A project path with forward slashes: `src` + `main.tsx` is `src/main.tsx`, `.` + `main.tsx` is `main.tsx`. */
+  created.registerHelper('joinPath', (...parts: unknown[]) => posix.join(...parts.slice(0, -1).map(String)));
+  /** `import.meta.env.NAME` or `process.env.NAME`: dot access, which bundlers replace at build time. */
+  created.registerHelper('envAccess', function (name: unknown, options: HandlebarsNamespace.HelperOptions) {
+    if (typeof name !== 'string' || !/^[A-Z_][A-Z0-9_]*$/.test(name)) throw new Error(`Not an environment variable name: ${String(name)}`);
+    return `${(options.data.root as { envAccessor: string }).envAccessor}.${name}`;
+  });
+  instance = created;
+  return created;
+}
 
 const compiled = new Map<string, HandlebarsTemplateDelegate>();
 
 export function renderTemplate(source: string, context: object): string {
   let template = compiled.get(source);
   if (!template) {
-    template = handlebars.compile(source, { noEscape: true, strict: true });
+    template = handlebars().compile(source, { noEscape: true, strict: true });
     compiled.set(source, template);
   }
   return template(context);
 }
-
-/** `import.meta.env.NAME` or `process.env.NAME`: dot access, which bundlers replace at build time. */
-handlebars.registerHelper('envAccess', function (name: unknown, options: Handlebars.HelperOptions) {
-  if (typeof name !== 'string' || !/^[A-Z_][A-Z0-9_]*$/.test(name)) throw new Error(`Not an environment variable name: ${String(name)}`);
-  return `${(options.data.root as { envAccessor: string }).envAccessor}.${name}`;
-});

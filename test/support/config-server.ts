@@ -1,8 +1,8 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 
-/** An SDK key of the format ConfigCat validates even with a custom baseUrl. */
-export const TEST_SDK_KEY = 'configcat-sdk-1/TEST-KEY-0123456789abcd/TEST-KEY-0123456789abcd';
+/** An SDK key of the format ConfigCat validates even with a custom baseUrl (two parts of 22 characters). */
+export const TEST_SDK_KEY = 'configcat-sdk-1/TEST-KEY-0123456789abc/TEST-KEY-0123456789abc';
 
 /**
  * A stand-in for ConfigCat's CDN on 127.0.0.1: serves `config_v6.json` for any SDK key, so the

@@ -1,0 +1,352 @@
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { startCaptureServer, type AmplitudeEvent, type CaptureServer } from './support/capture-server.js';
+import { launchChromium } from './support/chromium.js';
+import { buildConfig, startConfigServer, type ConfigServer, type FlagSpec } from './support/config-server.js';
+import { bundlePage, openPage, servePage, type OpenedPage, type PageServer } from './support/browser-harness.js';
+import { generateBrowserProject, type BrowserProject } from './support/browser-projects.js';
+
+/**
+ * The generated browser JS and React wiring, bundled with esbuild and run in headless Chromium
+ * against the real SDKs: ConfigCat downloads its config from a local server, Amplitude sends its
+ * events to a local capture server.
+ */
+const API_KEY = 'test-amplitude-api-key';
+/** An SDK key of the format ConfigCat checks even with a custom baseUrl (two parts of exactly 22 characters). */
+const sdkKey = (name: string) => `configcat-sdk-1/${name.padEnd(22, '0')}/${name.padEnd(22, '0')}`;
+const TEST_SDK_KEY = sdkKey('BROWSER-TEST');
+const ATTACHED_SDK_KEY = sdkKey('BROWSER-ATTACHED');
+const EXISTING_SDK_KEY = sdkKey('BROWSER-EXISTING');
+const LAYOUT = '{"columns":3,"sidebar":true}';
+const HERO = 'Spring sale: every plan is twenty percent off until the end of May';
+
+const FLAGS: Record<string, FlagSpec> = {
+  newCheckout: { value: true, variationId: 'vid-checkout-on', rules: [{ emailContains: ['@example.com'], value: false, variationId: 'vid-checkout-off' }] },
+  theme: { value: 'dark', variationId: 'vid-theme-dark' },
+  layout: { value: LAYOUT, variationId: 'vid-layout-json' },
+  hero: { value: HERO, variationId: 'vid-hero-long' },
+  discount: { value: 10, variationId: 'vid-discount-10' },
+  banner: { value: 'spring', variationId: 'vid-banner-spring' },
+  promo: { value: true, variationId: 'vid-promo-on' },
+  afterDetach: { value: 'on', variationId: 'vid-after-detach' },
+};
+const CHANGED_FLAGS: Record<string, FlagSpec> = { ...FLAGS, theme: { value: 'light', variationId: 'vid-theme-light' } };
+
+const ANNA = { identifier: 'user-1', email: 'anna@corp.test', country: 'Hungary', custom: { plan: 'gold' } };
+const ANNA_AT_EXAMPLE = { ...ANNA, email: 'anna@example.com' };
+const DEFAULTS = { newCheckout: false, theme: 'none', layout: 'none', hero: 'none', discount: 0, noSuchFlag: 'fallback' };
+const EXPECTED_VALUES = { newCheckout: true, theme: 'dark', layout: LAYOUT, hero: HERO, discount: 10, noSuchFlag: 'fallback' };
+/** Nothing the ConfigCat User holds may reach Amplitude. */
+const PRIVATE_TEXT = ['anna', 'corp.test', 'example.com', 'Hungary', 'gold', 'user-1'];
+
+interface Exposure {
+  readonly flag: string;
+  readonly variant: string;
+  readonly variationId: string;
+}
+
+/** The events one exposure makes, with or without the Identify. */
+function eventsOf(exposures: readonly Exposure[], identify: boolean): object[] {
+  return exposures.flatMap(({ flag, variant, variationId }) => [
+    { event_type: '$exposure', event_properties: { flag_key: flag, variant, variation_id: variationId } },
+    ...(identify ? [{ event_type: '$identify', user_properties: { $set: { [`configcat_${flag}`]: variant } } }] : []),
+  ]);
+}
+
+const sentinel = (name: string) => ({ event_type: 'test:sentinel', event_properties: { name } });
+
+/** What the assertions compare: the event's kind and payload, without ids and timestamps. */
+function shape(event: AmplitudeEvent): object {
+  return {
+    event_type: event.event_type,
+    ...(event.event_properties ? { event_properties: event.event_properties } : {}),
+    ...(event.user_properties ? { user_properties: event.user_properties } : {}),
+  };
+}
+
+let browser: Browser;
+let configServer: ConfigServer;
+const cleanups: (() => Promise<unknown>)[] = [];
+
+beforeAll(async () => {
+  browser = await launchChromium();
+  configServer = await startConfigServer(buildConfig(FLAGS));
+});
+
+afterAll(async () => {
+  for (const cleanup of cleanups.reverse()) await cleanup();
+  await configServer?.close();
+  await browser?.close();
+});
+
+async function startCapture(): Promise<CaptureServer> {
+  const capture = await startCaptureServer();
+  cleanups.push(() => capture.close());
+  return capture;
+}
+
+async function openBundledPage(project: BrowserProject, entry: string, options: { define?: Record<string, string>; throwingAmplitude?: boolean } = {}): Promise<OpenedPage> {
+  const bundle = await bundlePage({ entry, projectDir: project.dir, ...options });
+  const server: PageServer = await servePage(bundle);
+  cleanups.push(() => server.close());
+  const opened = await openPage(browser, server.url);
+  cleanups.push(() => opened.close());
+  return opened;
+}
+
+/** Sends a sentinel event and waits for it: every event sent before it has arrived by then. */
+async function settle(page: Page, capture: CaptureServer, name: string): Promise<AmplitudeEvent[]> {
+  await page.evaluate((sentinelName) => window.harness.sentinel(sentinelName), name);
+  const deadline = Date.now() + 15_000;
+  while (!capture.events().some((event) => event.event_type === 'test:sentinel' && event.event_properties?.['name'] === name)) {
+    if (Date.now() > deadline) throw new Error(`Sentinel ${name} never arrived: ${JSON.stringify(capture.events())}`);
+    await new Promise((resolve) => setTimeout(resolve, 25));
+  }
+  return capture.events();
+}
+
+function expectNothingPrivate(capture: CaptureServer): void {
+  const raw = capture.rawBodies.join('\n');
+  for (const text of PRIVATE_TEXT) expect(raw, `"${text}" reached Amplitude`).not.toContain(text);
+}
+
+declare global {
+  interface Window {
+    // The page's test hooks (browser-page-js.ts, browser-page-react.tsx).
+    harness: any;
+  }
+}
+
+describe('browser JS: createConfigCatClient + initAmplitude (TypeScript, Vite, auto variants, Identify)', () => {
+  let project: BrowserProject;
+  beforeAll(async () => {
+    configServer.setConfig(buildConfig(FLAGS));
+    project = await generateBrowserProject({ name: 'wiring-js-vite-ts', platform: 'js', language: 'ts', framework: 'vite' });
+  });
+
+  it('sends one exposure per visitor, flag and variant to the identity Amplitude tracks', async () => {
+    const capture = await startCapture();
+    const { page, pageErrors } = await openBundledPage(project, 'browser-page-js.ts');
+    const deviceId: string = await page.evaluate((options) => window.harness.start(options), {
+      apiKey: API_KEY,
+      serverUrl: capture.serverUrl,
+      baseUrl: configServer.baseUrl,
+      sdkKey: TEST_SDK_KEY,
+    });
+    expect(deviceId).toMatch(/.{5,}/);
+
+    // First evaluations: one exposure (and Identify) per flag; nothing for the missing key.
+    expect(await page.evaluate(([defaults, user]) => window.harness.evaluate(defaults, user), [DEFAULTS, ANNA] as const)).toEqual(EXPECTED_VALUES);
+    // Repeats through every API that fires flagEvaluated send nothing new.
+    await page.evaluate(([defaults, user]) => window.harness.evaluateEveryWay(defaults, user), [DEFAULTS, ANNA] as const);
+    await page.evaluate(([defaults]) => window.harness.evaluateEveryWay(defaults), [DEFAULTS] as const);
+    let events = await settle(page, capture, 'first');
+    const first = [
+      ...eventsOf(
+        [
+          { flag: 'newCheckout', variant: 'true', variationId: 'vid-checkout-on' },
+          { flag: 'theme', variant: 'dark', variationId: 'vid-theme-dark' },
+          // auto: JSON-like and long text are reported by variation ID.
+          { flag: 'layout', variant: 'vid-layout-json', variationId: 'vid-layout-json' },
+          { flag: 'hero', variant: 'vid-hero-long', variationId: 'vid-hero-long' },
+          { flag: 'discount', variant: '10', variationId: 'vid-discount-10' },
+        ],
+        true,
+      ),
+      sentinel('first'),
+    ];
+    expect(events.map(shape)).toEqual(first);
+
+    // A new Amplitude identity (login) starts over; a repeat for it sends nothing.
+    await page.evaluate(() => window.harness.setUserId('amp-user-0042'));
+    await page.evaluate(([defaults, user]) => window.harness.evaluate(defaults, user), [{ newCheckout: false }, ANNA] as const);
+    await page.evaluate(([defaults, user]) => window.harness.evaluateEveryWay(defaults, user), [{ newCheckout: false }, ANNA] as const);
+    const afterLogin = [...eventsOf([{ flag: 'newCheckout', variant: 'true', variationId: 'vid-checkout-on' }], true), sentinel('login')];
+    events = await settle(page, capture, 'login');
+    expect(events.map(shape)).toEqual([...first, ...afterLogin]);
+
+    // A changed variant (the user now matches a targeting rule) is one new exposure.
+    expect(await page.evaluate(([defaults, user]) => window.harness.evaluate(defaults, user), [{ newCheckout: true }, ANNA_AT_EXAMPLE] as const)).toEqual({ newCheckout: false });
+    await page.evaluate(([defaults, user]) => window.harness.evaluateEveryWay(defaults, user), [{ newCheckout: true }, ANNA_AT_EXAMPLE] as const);
+    const afterRule = [...eventsOf([{ flag: 'newCheckout', variant: 'false', variationId: 'vid-checkout-off' }], true), sentinel('rule')];
+    events = await settle(page, capture, 'rule');
+    expect(events.map(shape)).toEqual([...first, ...afterLogin, ...afterRule]);
+
+    // A config change picked up by forceRefresh: one exposure for the new variant.
+    configServer.setConfig(buildConfig(CHANGED_FLAGS));
+    expect(await page.evaluate(() => window.harness.refresh())).toBe(true);
+    expect(await page.evaluate(([defaults]) => window.harness.evaluate(defaults), [{ theme: 'none' }] as const)).toEqual({ theme: 'light' });
+    const afterChange = [...eventsOf([{ flag: 'theme', variant: 'light', variationId: 'vid-theme-light' }], true), sentinel('change')];
+    events = await settle(page, capture, 'change');
+    expect(events.map(shape)).toEqual([...first, ...afterLogin, ...afterRule, ...afterChange]);
+    configServer.setConfig(buildConfig(FLAGS));
+
+    // A client the app made itself: attachAmplitudeExposures wires it, the detach function unwires it.
+    expect(await page.evaluate(([key, baseUrl]) => window.harness.attachToOwnClient(key, baseUrl, { banner: 'none' }), [ATTACHED_SDK_KEY, configServer.baseUrl] as const)).toEqual({ banner: 'spring' });
+    expect(await page.evaluate(() => window.harness.detachAndEvaluate({ afterDetach: 'none' }))).toEqual({ afterDetach: 'on' });
+    // createConfigCatClient over a client created earlier for its key wires it, once.
+    const existing = await page.evaluate(([key, baseUrl]) => window.harness.createOverExisting(key, baseUrl, { promo: false }), [EXISTING_SDK_KEY, configServer.baseUrl] as const);
+    expect(existing).toEqual({ same: true, values: { promo: true } });
+    const afterAttach = [
+      ...eventsOf(
+        [
+          { flag: 'banner', variant: 'spring', variationId: 'vid-banner-spring' },
+          { flag: 'promo', variant: 'true', variationId: 'vid-promo-on' },
+        ],
+        true,
+      ),
+      sentinel('attach'),
+    ];
+    events = await settle(page, capture, 'attach');
+    expect(events.map(shape)).toEqual([...first, ...afterLogin, ...afterRule, ...afterChange, ...afterAttach]);
+
+    // Every event goes to Amplitude's own visitor: its device ID, and its user ID once set.
+    const exposureEvents = events.filter((event) => event.event_type !== 'test:sentinel');
+    const beforeLogin = first.length - 1;
+    for (const [index, event] of exposureEvents.entries()) {
+      expect(event.device_id).toBe(deviceId);
+      expect(event.user_id).toBe(index < beforeLogin ? undefined : 'amp-user-0042');
+    }
+    expectNothingPrivate(capture);
+    expect(pageErrors).toEqual([]);
+  });
+
+  describe('faults: flag values stay right and nothing reaches the app', () => {
+    beforeEach(() => configServer.setConfig(buildConfig(FLAGS)));
+
+    const run = async (page: Page) => {
+      expect(await page.evaluate(([defaults, user]) => window.harness.evaluate(defaults, user), [DEFAULTS, ANNA] as const)).toEqual(EXPECTED_VALUES);
+      await page.evaluate(([defaults, user]) => window.harness.evaluateEveryWay(defaults, user), [DEFAULTS, ANNA] as const);
+      expect(await page.evaluate(([defaults, user]) => window.harness.evaluate(defaults, user), [DEFAULTS, ANNA] as const)).toEqual(EXPECTED_VALUES);
+    };
+
+    it('Amplitude answers 500', async () => {
+      const capture = await startCapture();
+      capture.setStatus(500);
+      const { page, pageErrors } = await openBundledPage(project, 'browser-page-js.ts');
+      const failed = page.waitForResponse((response) => response.url() === capture.serverUrl && response.status() === 500, { timeout: 15_000 });
+      await page.evaluate((options) => window.harness.start(options), { apiKey: API_KEY, serverUrl: capture.serverUrl, baseUrl: configServer.baseUrl, sdkKey: TEST_SDK_KEY });
+      await run(page);
+      await failed;
+      expect(pageErrors).toEqual([]);
+    });
+
+    it('Amplitude is not listening', async () => {
+      const capture = await startCapture();
+      const serverUrl = capture.serverUrl;
+      await capture.close();
+      const { page, pageErrors } = await openBundledPage(project, 'browser-page-js.ts');
+      const failed = page.waitForEvent('requestfailed', { predicate: (request) => request.url() === serverUrl, timeout: 15_000 });
+      await page.evaluate((options) => window.harness.start(options), { apiKey: API_KEY, serverUrl, baseUrl: configServer.baseUrl, sdkKey: TEST_SDK_KEY });
+      await run(page);
+      await failed;
+      expect(pageErrors).toEqual([]);
+    });
+
+    it('an Amplitude call throws: logged once, never thrown into ConfigCat', async () => {
+      const capture = await startCapture();
+      const { page, pageErrors, consoleMessages } = await openBundledPage(project, 'browser-page-js.ts', { throwingAmplitude: true });
+      await page.evaluate((options) => window.harness.start(options), { apiKey: API_KEY, serverUrl: capture.serverUrl, baseUrl: configServer.baseUrl, sdkKey: TEST_SDK_KEY });
+      await run(page);
+      const logged = consoleMessages.filter((message) => message.text().includes('[configcat-amplitude]'));
+      expect(logged.map((message) => message.type())).toEqual(['error']);
+      expect(logged[0]!.text()).toContain('Could not send a flag exposure to Amplitude');
+      expect(pageErrors).toEqual([]);
+      // Nothing was sent: track threw before anything was queued.
+      const events = await settle(page, capture, 'after-throws');
+      expect(events.map(shape)).toEqual([sentinel('after-throws')]);
+    });
+  });
+});
+
+describe('browser JS, JavaScript output (value variants, --no-identify)', () => {
+  it('sends exposures with the values as variants and no Identify', async () => {
+    configServer.setConfig(buildConfig(FLAGS));
+    const project = await generateBrowserProject({ name: 'wiring-js-vite-js', platform: 'js', language: 'js', framework: 'vite', variant: 'value', identify: false });
+    const capture = await startCapture();
+    const { page, pageErrors } = await openBundledPage(project, 'browser-page-js.ts');
+    await page.evaluate((options) => window.harness.start(options), { apiKey: API_KEY, serverUrl: capture.serverUrl, baseUrl: configServer.baseUrl, sdkKey: TEST_SDK_KEY });
+    expect(await page.evaluate(([defaults, user]) => window.harness.evaluate(defaults, user), [DEFAULTS, ANNA] as const)).toEqual(EXPECTED_VALUES);
+    await page.evaluate(([defaults, user]) => window.harness.evaluateEveryWay(defaults, user), [DEFAULTS, ANNA] as const);
+    const events = await settle(page, capture, 'value');
+    expect(events.map(shape)).toEqual([
+      ...eventsOf(
+        [
+          { flag: 'newCheckout', variant: 'true', variationId: 'vid-checkout-on' },
+          { flag: 'theme', variant: 'dark', variationId: 'vid-theme-dark' },
+          { flag: 'layout', variant: LAYOUT, variationId: 'vid-layout-json' },
+          { flag: 'hero', variant: HERO, variationId: 'vid-hero-long' },
+          { flag: 'discount', variant: '10', variationId: 'vid-discount-10' },
+        ],
+        false,
+      ),
+      sentinel('value'),
+    ]);
+    expect(events.some((event) => event.event_type === '$identify')).toBe(false);
+    expectNothingPrivate(capture);
+    expect(pageErrors).toEqual([]);
+  });
+});
+
+describe('React: ConfigCatAmplitudeProvider + useFeatureFlag (TypeScript, Vite, variation ID variants, StrictMode)', () => {
+  it('sends one exposure per flag and variant, none for re-renders, one for a changed variant', async () => {
+    configServer.setConfig(buildConfig(FLAGS));
+    const project = await generateBrowserProject({ name: 'wiring-react-vite-ts', platform: 'react', language: 'ts', framework: 'vite', variant: 'variationId' });
+    const capture = await startCapture();
+    // The provider reads its SDK key from VITE_CONFIGCAT_SDK_KEY, as Vite replaces it.
+    const { page, pageErrors } = await openBundledPage(project, 'browser-page-react.tsx', {
+      define: { 'import.meta.env.VITE_CONFIGCAT_SDK_KEY': JSON.stringify(TEST_SDK_KEY) },
+    });
+    const deviceId: string = await page.evaluate((options) => window.harness.start(options), { apiKey: API_KEY, serverUrl: capture.serverUrl, baseUrl: configServer.baseUrl });
+    const loaded = { newCheckout: 'true', theme: 'dark', layout: LAYOUT, discount: '10', noSuchFlag: 'fallback' };
+    await page.waitForFunction((expected) => JSON.stringify(window.harness.values()) === JSON.stringify(expected), loaded, { timeout: 15_000 });
+    expect(await page.evaluate(() => window.harness.callerHookCalls())).toBeGreaterThan(0);
+
+    // Re-renders evaluate again (and configcat-react re-renders on clientReady): nothing new.
+    const rendersBefore: number = await page.evaluate(() => window.harness.renders());
+    for (let i = 0; i < 3; i += 1) await page.evaluate(() => window.harness.rerender());
+    await page.waitForFunction((before) => window.harness.renders() >= before + 3, rendersBefore, { timeout: 15_000 });
+    let events = await settle(page, capture, 'rendered');
+    const first = [
+      ...eventsOf(
+        [
+          { flag: 'newCheckout', variant: 'vid-checkout-on', variationId: 'vid-checkout-on' },
+          { flag: 'theme', variant: 'vid-theme-dark', variationId: 'vid-theme-dark' },
+          { flag: 'layout', variant: 'vid-layout-json', variationId: 'vid-layout-json' },
+          { flag: 'discount', variant: 'vid-discount-10', variationId: 'vid-discount-10' },
+        ],
+        true,
+      ),
+      sentinel('rendered'),
+    ];
+    // Components evaluate concurrently, so their order is not fixed: compared as a set.
+    expect(sortedJson(events.map(shape))).toEqual(sortedJson(first));
+
+    // A user who matches the targeting rule: only the flag whose variant changed is sent.
+    await page.evaluate((user) => window.harness.setUser(user), ANNA_AT_EXAMPLE);
+    await page.waitForFunction(() => window.harness.values()['newCheckout'] === 'false', undefined, { timeout: 15_000 });
+    const afterRule = [...eventsOf([{ flag: 'newCheckout', variant: 'vid-checkout-off', variationId: 'vid-checkout-off' }], true), sentinel('rule')];
+    events = await settle(page, capture, 'rule');
+    expect(events.slice(first.length).map(shape)).toEqual(afterRule);
+
+    // A config change: the provider re-renders on configChanged; one exposure for the new variant.
+    configServer.setConfig(buildConfig(CHANGED_FLAGS));
+    expect(await page.evaluate(() => window.harness.refresh())).toBe(true);
+    await page.waitForFunction(() => window.harness.values()['theme'] === 'light', undefined, { timeout: 15_000 });
+    const afterChange = [...eventsOf([{ flag: 'theme', variant: 'vid-theme-light', variationId: 'vid-theme-light' }], true), sentinel('change')];
+    events = await settle(page, capture, 'change');
+    expect(events.slice(first.length + afterRule.length).map(shape)).toEqual(afterChange);
+
+    for (const event of events.filter((candidate) => candidate.event_type !== 'test:sentinel')) {
+      expect(event.device_id).toBe(deviceId);
+      expect(event.user_id).toBeUndefined();
+    }
+    expectNothingPrivate(capture);
+    expect(pageErrors).toEqual([]);
+    configServer.setConfig(buildConfig(FLAGS));
+  });
+});
+
+function sortedJson(values: readonly object[]): string[] {
+  return values.map((value) => JSON.stringify(value)).sort();
+}
