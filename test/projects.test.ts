@@ -19,6 +19,7 @@ import {
   hardLinkNodeModules,
   importLinesFromSummary,
   linkWorkspaceNodeModules,
+  removeCopiedFixtures,
   runCommand,
   startService,
   type CommandResult,
@@ -36,6 +37,7 @@ beforeAll(async () => {
 });
 
 afterAll(async () => {
+  removeCopiedFixtures();
   await configServer?.close();
   await captureServer?.close();
 });
@@ -263,17 +265,19 @@ export function Checkout() {
         ['export default function Home', 'import { Checkout } from "./checkout";\n\nexport default function Home'],
         ['    </main>', '      <Checkout />\n    </main>'],
       ]);
-      expectSuccess(
-        await runCommand('npm', ['run', 'build'], {
-          cwd: generated.dir,
-          env: {
-            NEXT_TELEMETRY_DISABLED: '1',
-            [generated.answers.sdkKeyEnv]: TEST_SDK_KEY,
-            [generated.answers.amplitudeKeyEnv]: AMPLITUDE_TEST_KEY,
-          },
-          timeoutMs: 400_000,
-        }),
-      );
+      // NEXT_PUBLIC_ variables are inlined at build time, and the provider, prerendered, needs the key.
+      const build = await runCommand('npm', ['run', 'build'], {
+        cwd: generated.dir,
+        env: {
+          NEXT_TELEMETRY_DISABLED: '1',
+          [generated.answers.sdkKeyEnv]: TEST_SDK_KEY,
+          [generated.answers.amplitudeKeyEnv]: AMPLITUDE_TEST_KEY,
+        },
+        timeoutMs: 400_000,
+      });
+      expectSuccess(build);
+      expect(build.stdout, describeFailure(build)).toMatch(/Compiled successfully/);
+      expect(build.stdout, describeFailure(build)).toMatch(/Generating static pages/);
     },
     420_000,
   );

@@ -1,5 +1,5 @@
 import { execFileSync, spawn } from 'node:child_process';
-import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { REPO_ROOT } from './generate.js';
@@ -12,9 +12,19 @@ export const CLI = join(REPO_ROOT, 'dist/bin/cli.js');
  * because package-manager detection walks up looking for lockfiles.
  */
 export function copyFixture(name: string): string {
-  const dir = join(mkdtempSync(join(tmpdir(), `cca-${name}-`)), name);
+  const parent = mkdtempSync(join(tmpdir(), `cca-${name}-`));
+  createdFolders.push(parent);
+  const dir = join(parent, name);
   cpSync(join(FIXTURES_ROOT, name), dir, { recursive: true });
   return dir;
+}
+
+const createdFolders: string[] = [];
+
+/** Removes the temporary projects (set KEEP_FIXTURE_PROJECTS=1 to look at them after a failure). */
+export function removeCopiedFixtures(): void {
+  if (process.env['KEEP_FIXTURE_PROJECTS']) return;
+  for (const folder of createdFolders.splice(0)) rmSync(folder, { recursive: true, force: true });
 }
 
 /**
