@@ -1,8 +1,7 @@
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import helpers from 'yeoman-test';
 import { describe, expect, it } from 'vitest';
-import { APP_GENERATOR } from './support/generate.js';
+import { runApp, type ProjectFiles } from './support/generate.js';
 import { makeTempProject } from './support/temp-project.js';
 
 const TS_VITE_REACT = {
@@ -12,8 +11,8 @@ const TS_VITE_REACT = {
 };
 const JS_NODE_CJS = { 'package.json': { name: 'api', dependencies: { express: '^5.0.0' } }, 'index.js': '' };
 
-function runGenerator(files: Record<string, string | object>, options: Record<string, unknown>) {
-  return helpers.run(APP_GENERATOR).withFiles(files).commitFiles().withOptions({ skipInstall: true, ...options });
+function runGenerator(files: ProjectFiles, options: Record<string, unknown>) {
+  return runApp().withFiles(files).commitFiles().withOptions({ skipInstall: true, ...options });
 }
 
 const read = (dir: string, path: string) => readFileSync(join(dir, path), 'utf8');
@@ -72,8 +71,7 @@ describe('app generator', () => {
   });
 
   it('asks the questions when it can, and takes the answers', async () => {
-    const result = await helpers
-      .run(APP_GENERATOR)
+    const result = await runApp()
       .withFiles(TS_VITE_REACT)
       .commitFiles()
       .withOptions({ skipInstall: true })
@@ -89,10 +87,10 @@ describe('app generator', () => {
 
   it('asks nothing that options or saved answers already answer', async () => {
     const dir = makeTempProject(TS_VITE_REACT);
-    await helpers.run(APP_GENERATOR).cd(dir).withOptions({ skipInstall: true, yes: true, platform: 'react' });
-    const second = await helpers.run(APP_GENERATOR).cd(dir).withOptions({ skipInstall: true }).withAnswers({});
+    await runApp().cd(dir).withOptions({ skipInstall: true, yes: true, platform: 'react' });
+    const second = await runApp().cd(dir).withOptions({ skipInstall: true }).withAnswers({});
     expect(second.askedQuestions).toEqual([]);
-    const third = await helpers.run(APP_GENERATOR).cd(dir).withOptions({ skipInstall: true, platform: 'js' }).withAnswers({});
+    const third = await runApp().cd(dir).withOptions({ skipInstall: true, platform: 'js' }).withAnswers({});
     expect(third.askedQuestions).toEqual([]);
     expect(existsSync(join(dir, 'src/configcat-amplitude.ts'))).toBe(true);
   });
@@ -101,7 +99,7 @@ describe('app generator', () => {
 describe('a generated file the user edited, in an interactive run', () => {
   async function editedProject(): Promise<string> {
     const dir = makeTempProject(JS_NODE_CJS);
-    await helpers.run(APP_GENERATOR).cd(dir).withOptions({ skipInstall: true, yes: true });
+    await runApp().cd(dir).withOptions({ skipInstall: true, yes: true });
     writeFileSync(join(dir, 'configcat-amplitude.js'), '// rewritten by hand\n');
     return dir;
   }
@@ -111,8 +109,7 @@ describe('a generated file the user edited, in an interactive run', () => {
     ['write', 'sendExposureToAmplitude'],
   ])("goes through Yeoman's conflict question (answer: %s)", async (action, expected) => {
     const dir = await editedProject();
-    const result = await helpers
-      .run(APP_GENERATOR, {}, { force: false })
+    const result = await runApp({}, { force: false })
       .cd(dir)
       .withOptions({ skipInstall: true, force: false, variant: 'value' })
       .withAnswers({ action });

@@ -5,9 +5,8 @@ import { join } from 'node:path';
 import { promisify } from 'node:util';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import helpers from 'yeoman-test';
 import { launchChromium } from './support/chromium.js';
-import { generateProject, GUIDE_GENERATOR, REPO_ROOT } from './support/generate.js';
+import { generateProject, REPO_ROOT, runGuide } from './support/generate.js';
 import { contents, importedNames, parseGuide, snapshotProject, syntaxErrors, type FileState } from './support/guide-markdown.js';
 import { renderMermaid } from './support/guide-mermaid.js';
 import { renderGuide, writeProject, type GuideCase, type RenderedGuide } from './support/guide-render.js';
@@ -226,7 +225,7 @@ const guides = new Map<string, RenderedGuide>();
  */
 function runGuideGenerator(dir: string) {
   process.chdir(REPO_ROOT);
-  return helpers.run(GUIDE_GENERATOR, { tmpdir: false, cwd: dir, forwardCwd: true }).withOptions({ yes: true, destinationRoot: dir });
+  return runGuide({ tmpdir: false, cwd: dir, forwardCwd: true }).withOptions({ yes: true, destinationRoot: dir });
 }
 
 /**
@@ -488,7 +487,7 @@ describe('yo configcat-amplitude:guide', () => {
     expect(failure?.stderr.trim()).toBe(NO_ANSWERS_ERROR);
     expect(existsSync(join(dir, 'docs'))).toBe(false);
 
-    await expect(helpers.run(GUIDE_GENERATOR).withFiles({ 'package.json': '{ "name": "fresh" }\n' }).withOptions({ yes: true })).rejects.toThrow(
+    await expect(runGuide().withFiles({ 'package.json': '{ "name": "fresh" }\n' }).withOptions({ yes: true })).rejects.toThrow(
       NO_ANSWERS_ERROR.replace('Error: ', ''),
     );
   });

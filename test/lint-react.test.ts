@@ -12,7 +12,7 @@ const CREATE_VITE_REACT_TS = [
   {
     files: ['**/*.{ts,tsx}'],
     extends: [js.configs.recommended, tseslint.configs.recommended, reactHooks.configs.flat.recommended, reactRefresh.configs.vite],
-    languageOptions: { ecmaVersion: 2020, globals: globals.browser },
+    languageOptions: { ecmaVersion: 2020 as const, globals: globals.browser },
   },
 ];
 
@@ -22,9 +22,9 @@ const CREATE_VITE_REACT = [
     files: ['**/*.{js,jsx}'],
     extends: [js.configs.recommended, reactHooks.configs.flat.recommended, reactRefresh.configs.vite],
     languageOptions: {
-      ecmaVersion: 2020,
+      ecmaVersion: 2020 as const,
       globals: globals.browser,
-      parserOptions: { ecmaVersion: 'latest', ecmaFeatures: { jsx: true }, sourceType: 'module' },
+      parserOptions: { ecmaVersion: 'latest' as const, ecmaFeatures: { jsx: true }, sourceType: 'module' },
     },
     rules: { 'no-unused-vars': ['error', { varsIgnorePattern: '^[A-Z_]' }] },
   },

@@ -2,17 +2,31 @@ import { mkdirSync, readFileSync, symlinkSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import helpers, { type RunResult } from 'yeoman-test';
+import type AppGenerator from '../../generators/app/index.js';
+import type GuideGenerator from '../../generators/guide/index.js';
 
 export const REPO_ROOT = fileURLToPath(new URL('../..', import.meta.url));
 /** The compiled generators, as yo and the bin load them (`npm test` builds first). */
 export const APP_GENERATOR = join(REPO_ROOT, 'dist/generators/app/index.js');
 export const GUIDE_GENERATOR = join(REPO_ROOT, 'dist/generators/guide/index.js');
 
+/** Files of a test project by path: text as is, objects as JSON. */
+export type ProjectFiles = Record<string, string | Record<string, unknown>>;
+
+type RunSettings = Parameters<typeof helpers.run>[1];
+type EnvironmentOptions = Parameters<typeof helpers.run>[2];
+
+/** yeoman-test's runner typed with the generator's own options (every command-line option). */
+export const runApp = (settings?: RunSettings, environmentOptions?: EnvironmentOptions) =>
+  helpers.run<AppGenerator>(APP_GENERATOR, settings, environmentOptions);
+export const runGuide = (settings?: RunSettings, environmentOptions?: EnvironmentOptions) =>
+  helpers.run<GuideGenerator>(GUIDE_GENERATOR, settings, environmentOptions);
+
 export interface ProjectSpec {
   /** package.json content; written with 2-space indentation. */
   readonly packageJson: object;
   /** Other files of the project, by path. */
-  readonly files?: Readonly<Record<string, string | object>>;
+  readonly files?: ProjectFiles;
   /** Generator options, as on the command line but camelCased (e.g. `trackDefaultValues`). */
   readonly options?: Readonly<Record<string, unknown>>;
   /** Link this repository's node_modules into the project so it builds with the real SDKs. */
@@ -30,9 +44,8 @@ export interface GeneratedProject {
  * would, without installing: the SDKs come from this repository's devDependencies.
  */
 export async function generateProject(spec: ProjectSpec): Promise<GeneratedProject> {
-  const files: Record<string, string | object> = { 'package.json': `${JSON.stringify(spec.packageJson, null, 2)}\n`, ...spec.files };
-  const result = await helpers
-    .run(APP_GENERATOR)
+  const files: ProjectFiles = { 'package.json': `${JSON.stringify(spec.packageJson, null, 2)}\n`, ...spec.files };
+  const result = await runApp()
     .withFiles(files)
     .commitFiles()
     .withOptions({ yes: true, skipInstall: true, ...spec.options });

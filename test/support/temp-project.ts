@@ -1,7 +1,7 @@
 import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
-import { execa, type Result } from 'execa';
+import { execa } from 'execa';
 import { REPO_ROOT } from './generate.js';
 
 export const BIN = join(REPO_ROOT, 'dist/bin/cli.js');
@@ -26,7 +26,7 @@ export function readText(dir: string, path: string): string {
 
 /** Runs the package's bin as a user would, with no terminal on stdin; never throws. */
 /** Yeoman logs to stderr: `all` holds everything the user sees, in order. */
-export function runBin(cwd: string, args: readonly string[], env: Readonly<Record<string, string>> = {}): Promise<Result<{ all: true }>> {
+export function runBin(cwd: string, args: readonly string[], env: Readonly<Record<string, string>> = {}) {
   return execa('node', [BIN, ...args], {
     cwd,
     reject: false,
