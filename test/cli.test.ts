@@ -54,6 +54,7 @@ describe('the generator-configcat-amplitude command', () => {
     await gitSnapshot(dir);
     const again = await runBin(dir, ['--skip-install']);
     expect(again.exitCode).toBe(0);
+    expect(again.all).toContain('Every file was already up to date: nothing changed.');
     expect(await gitStatus(dir)).toBe('');
     expect(readText(dir, 'src/configcat-amplitude.ts')).not.toContain('identify(');
   });

@@ -13,6 +13,7 @@ export interface SummaryInput {
 export function summarize({ plan, answers, written, kept, installCommand }: SummaryInput): string {
   const lines = ['', 'ConfigCat → Amplitude exposures are set up.', ''];
   if (written.length > 0) lines.push('Wrote:', ...written.map((path) => `  ${path}`), '');
+  else if (kept.length === 0) lines.push('Every file was already up to date: nothing changed.', '');
   if (kept.length > 0) lines.push('Kept (you edited them; run again with --force to replace):', ...kept.map((path) => `  ${path}`), '');
   lines.push('Add to your entry file:', ...plan.importLines.map((line) => `  ${line}`), '');
   lines.push('Set these environment variables (never commit the keys):', `  ${answers.sdkKeyEnv}  your ConfigCat SDK key`);
