@@ -1,5 +1,7 @@
+import { readdirSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { posix } from 'node:path';
+import { join, posix } from 'node:path';
+import { TEMPLATES_ROOT } from './package-root.js';
 import type HandlebarsNamespace from 'handlebars';
 
 /** A JavaScript string literal for any text: JSON's escaping, plus the line separators JSON allows. */
@@ -34,8 +36,20 @@ function handlebars(): Handlebars {
     if (typeof name !== 'string' || !/^[A-Z_][A-Z0-9_]*$/.test(name)) throw new Error(`Not an environment variable name: ${String(name)}`);
     return `${(options.data.root as { envAccessor: string }).envAccessor}.${name}`;
   });
+  registerPartials(created);
   instance = created;
   return created;
+}
+
+/**
+ * Code the Node and browser wiring share, one file per language: `partials/variant.ts.hbs` is
+ * `{{> variant-ts}}`.
+ */
+function registerPartials(target: Handlebars): void {
+  const folder = join(TEMPLATES_ROOT, 'partials');
+  for (const file of readdirSync(folder).filter((name) => name.endsWith('.hbs'))) {
+    target.registerPartial(file.slice(0, -'.hbs'.length).replace('.', '-'), readFileSync(join(folder, file), 'utf8'));
+  }
 }
 
 const compiled = new Map<string, HandlebarsTemplateDelegate>();
