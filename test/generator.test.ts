@@ -1,5 +1,6 @@
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import * as prettier from 'prettier';
 import { describe, expect, it } from 'vitest';
 import { runApp, type ProjectFiles } from './support/generate.js';
 import { makeTempProject } from './support/temp-project.js';
@@ -34,6 +35,11 @@ describe('app generator', () => {
       const wiring = read(result.cwd, files[0]!);
       expect(wiring).toContain('export');
       expect(wiring).toMatch(/["']\$exposure["']/);
+      // Formatted with Babel's parsers for speed: exactly what Prettier's own choice of parser prints.
+      for (const file of files) {
+        const code = read(result.cwd, file);
+        expect(await prettier.format(code, { filepath: join(result.cwd, file) }), file).toBe(code);
+      }
       const saved = JSON.parse(read(result.cwd, '.yo-rc.json'))['generator-configcat-amplitude'];
       expect(saved.answers).toMatchObject({ platform, language, dir: 'src' });
     });

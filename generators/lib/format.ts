@@ -11,5 +11,16 @@ const loadPrettier = (): Promise<typeof Prettier> => (prettierLoading ??= import
 export async function formatLikeProject(absolutePath: string, text: string): Promise<string> {
   const prettier = await loadPrettier();
   const config = (await prettier.resolveConfig(absolutePath, { editorconfig: true })) ?? {};
-  return prettier.format(text, { ...config, filepath: absolutePath });
+  return prettier.format(text, { ...fasterParser(absolutePath), ...config, filepath: absolutePath });
+}
+
+/**
+ * Babel's parsers print what Prettier's TypeScript parser prints for this code, and load in a
+ * fraction of its time (the TypeScript one is most of what formatting a module costs). A parser
+ * the project's own configuration names still wins.
+ */
+function fasterParser(path: string): { parser?: string } {
+  if (/\.[cm]?tsx?$/.test(path)) return { parser: 'babel-ts' };
+  if (/\.[cm]?jsx?$/.test(path)) return { parser: 'babel' };
+  return {};
 }
