@@ -162,3 +162,17 @@ describe('the generator-configcat-amplitude command', () => {
   });
 });
 
+
+describe('a Prettier configuration that cannot be used', () => {
+  it.each([
+    ['is malformed', { '.prettierrc': '{ "semi": ' }, 'Your Prettier configuration could not be read'],
+    ['names a plugin that is not installed', { '.prettierrc': { plugins: ['prettier-plugin-not-installed'] } }, 'Your Prettier configuration could not format configcat-amplitude.js'],
+  ])('stops the run in one line when it %s, writing nothing', async (_case, files, message) => {
+    const dir = await project({ ...NODE_ESM, ...files });
+    const { exitCode, stderr } = await runBin(dir, ['--yes', '--skip-install']);
+    expect(exitCode).not.toBe(0);
+    expect(stderr.trim().split('\n')).toHaveLength(1);
+    expect(stderr).toContain(message);
+    expect(await gitStatus(dir)).toBe('');
+  });
+});

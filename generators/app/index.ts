@@ -13,12 +13,14 @@ export default class AppGenerator extends ExposureGenerator {
   }
 
   async writing(): Promise<void> {
-    const { plan } = this;
-    for (const file of [plan.wiring, plan.provider, plan.guide]) {
-      if (file) await this.writeGenerated(file);
-    }
-    this.#writePackageJson();
-    this.saveAnswers();
+    await this.failClearly(async () => {
+      const { plan } = this;
+      for (const file of [plan.wiring, plan.provider, plan.guide]) {
+        if (file) await this.writeGenerated(file);
+      }
+      this.#writePackageJson();
+      this.saveAnswers();
+    });
   }
 
   async install(): Promise<void> {

@@ -13,7 +13,7 @@ export default class GuideGenerator extends ExposureGenerator {
   }
 
   async writing(): Promise<void> {
-    await this.writeGenerated(this.plan.guide);
+    await this.failClearly(() => this.writeGenerated(this.plan.guide));
   }
 
   end(): Promise<void> {

@@ -1,4 +1,6 @@
+import { basename } from 'node:path';
 import type * as Prettier from 'prettier';
+import { UserError } from './user-error.js';
 
 /** Loaded on the first format: `--help`, `--version` and runs that stop early never pay for it. */
 let prettierLoading: Promise<typeof Prettier> | undefined;
@@ -10,8 +12,22 @@ const loadPrettier = (): Promise<typeof Prettier> => (prettierLoading ??= import
  */
 export async function formatLikeProject(absolutePath: string, text: string): Promise<string> {
   const prettier = await loadPrettier();
-  const config = (await prettier.resolveConfig(absolutePath, { editorconfig: true })) ?? {};
-  return prettier.format(text, { ...fasterParser(absolutePath), ...config, filepath: absolutePath });
+  let config: Prettier.Options;
+  try {
+    config = (await prettier.resolveConfig(absolutePath, { editorconfig: true })) ?? {};
+  } catch (error) {
+    throw new UserError(`Your Prettier configuration could not be read (${firstLine(error)}): fix it, then run again.`);
+  }
+  try {
+    return await prettier.format(text, { ...fasterParser(absolutePath), ...config, filepath: absolutePath });
+  } catch (error) {
+    // The generated text is valid, so a failure here comes from the configuration (e.g. a plugin that is not installed).
+    throw new UserError(`Your Prettier configuration could not format ${basename(absolutePath)} (${firstLine(error)}): fix it, then run again.`);
+  }
+}
+
+function firstLine(error: unknown): string {
+  return String(error instanceof Error ? error.message : error).split('\n')[0] ?? '';
 }
 
 /**
