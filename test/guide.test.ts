@@ -136,7 +136,7 @@ const CASES: readonly (GuideCase & { expected: Expected })[] = [
       identify: false,
       trackDefaultValues: false,
       packages: { 'configcat-react': '^5.1.0', '@amplitude/analytics-browser': '^2.48.1' },
-      mentions: ['`src/providers.jsx`', 'use client', 'Next.js exposes `NEXT_PUBLIC_` variables to browser code'],
+      mentions: ['`src/providers.jsx`', 'use client', 'Next.js exposes `NEXT_PUBLIC_` variables to browser code', 'a build without\n`NEXT_PUBLIC_CONFIGCAT_SDK_KEY` stops'],
     },
   },
   {
