@@ -96,3 +96,22 @@ describe('resolveAnswers', () => {
     expect((await resolveWith({ dir: '.' })).dir).toBe('.');
   });
 });
+
+describe('questions that take typed-in answers', () => {
+  it('check each answer as it is typed, so a bad one is asked again', async () => {
+    const validators = new Map<string, (value: string) => true | string>();
+    await resolveAnswers(viteReactTs, {
+      options: {},
+      saved: {},
+      ask: async (questions) => {
+        for (const question of questions) if (question.validate) validators.set(question.name, question.validate);
+        return Object.fromEntries(questions.map((question) => [question.name, question.default]));
+      },
+    });
+    expect([...validators.keys()]).toEqual(['dir', 'sdkKeyEnv', 'amplitudeKeyEnv']);
+    expect(validators.get('sdkKeyEnv')?.('VITE_FLAGS')).toBe(true);
+    expect(validators.get('sdkKeyEnv')?.('vite-flags')).toContain('is not an environment variable name');
+    expect(validators.get('dir')?.('../outside')).toContain('is outside the project');
+    expect(validators.get('dir')?.('src/flags')).toBe(true);
+  });
+});

@@ -176,3 +176,18 @@ describe('a Prettier configuration that cannot be used', () => {
     expect(await gitStatus(dir)).toBe('');
   });
 });
+
+describe('installing', () => {
+  it("installs the SDKs with the project's package manager, then says nothing is left to do", async () => {
+    const dir = await project({ ...NODE_ESM, 'package-lock.json': '{\n  "name": "api",\n  "lockfileVersion": 3,\n  "requires": true,\n  "packages": {}\n}\n' });
+    // The packages come from npm's cache when it has them (it does after `npm ci` here).
+    const { exitCode, all } = await runBin(dir, ['--yes'], { npm_config_prefer_offline: 'true', npm_config_audit: 'false', npm_config_fund: 'false' });
+    expect(exitCode, all).toBe(0);
+    expect(all).toContain('Installing @configcat/sdk, @amplitude/analytics-node with npm');
+    expect(all).not.toContain('install them with');
+    for (const name of ['@configcat/sdk', '@amplitude/analytics-node']) {
+      expect(existsSync(join(dir, 'node_modules', name, 'package.json')), name).toBe(true);
+    }
+    expect(JSON.parse(readText(dir, 'package-lock.json')).packages['node_modules/@configcat/sdk']).toBeDefined();
+  });
+});

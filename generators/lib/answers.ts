@@ -167,6 +167,16 @@ export function validateAnswers(answers: Answers, facts: ProjectFacts): Answers 
   return { ...answers, dir: insideProject('--dir', answers.dir, facts.root) || '.', guide };
 }
 
+/**
+ * Checks one typed-in answer as it is given, so a question can ask again at once; throws the
+ * same `UserError` that `validateAnswers` would.
+ */
+export function checkTypedAnswer(name: AnswerName, value: string, facts: ProjectFacts): void {
+  if (name === 'dir') insideProject('--dir', value, facts.root);
+  if (name === 'sdkKeyEnv') environmentVariableName('--sdk-key-env', value);
+  if (name === 'amplitudeKeyEnv') environmentVariableName('--amplitude-key-env', value);
+}
+
 function oneOf(option: string, value: string, valid: readonly string[]): void {
   if (!valid.includes(value)) {
     throw new UserError(`${option} ${JSON.stringify(value)} is not one of ${valid.join(', ')}: pick one of those.`);

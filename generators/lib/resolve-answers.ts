@@ -1,5 +1,6 @@
-import { ANSWER_SPECS, validateAnswers, type AnswerName, type Answers, type AnswerSpec } from './answers.js';
+import { ANSWER_SPECS, checkTypedAnswer, validateAnswers, type AnswerName, type Answers, type AnswerSpec } from './answers.js';
 import type { ProjectFacts } from './detect.js';
+import { UserError } from './user-error.js';
 
 export type AnswerValue = string | boolean | undefined;
 /** Asks the given questions and returns the answers by name. */
@@ -11,6 +12,8 @@ export interface Question {
   readonly message: string;
   readonly default?: string | boolean;
   readonly choices?: readonly { value: string; name: string }[];
+  /** For typed-in answers: true, or the message to show before asking again. */
+  readonly validate?: (value: string) => true | string;
 }
 
 export interface AnswerSources {
@@ -55,11 +58,23 @@ function optionValue(options: Readonly<Record<string, unknown>>, spec: AnswerSpe
 
 function questionFor(spec: AnswerSpec, facts: ProjectFacts, fallback: AnswerValue): Question {
   const choices = spec.choices?.(facts);
+  const type = spec.type === 'boolean' ? 'confirm' : choices ? 'select' : 'input';
   return {
-    type: spec.type === 'boolean' ? 'confirm' : choices ? 'select' : 'input',
+    type,
     name: spec.name,
     message: spec.message ?? spec.description,
     ...(fallback !== undefined ? { default: fallback } : {}),
     ...(choices ? { choices } : {}),
+    ...(type === 'input' ? { validate: (value: string) => validationMessage(() => checkTypedAnswer(spec.name, value, facts)) } : {}),
   };
+}
+
+function validationMessage(check: () => void): true | string {
+  try {
+    check();
+    return true;
+  } catch (error) {
+    if (error instanceof UserError) return error.message;
+    throw error;
+  }
 }
