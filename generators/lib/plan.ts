@@ -68,8 +68,11 @@ export function planGeneration(answers: Answers, facts: ProjectFacts, addedEarli
       .map((name) => [name, versionRangeOf(name)]),
   );
   const initAmplitude = existingAmplitude === undefined;
+  // Node's ES modules (`nodenext`) want the `.js` a TypeScript file compiles to; Vite maps it back to
+  // the source, so Vite projects name it too and also type-check under `nodenext`.
+  const runtimeExtension = (platform.serverSide && facts.moduleSystem === 'esm') || facts.framework === 'vite';
   const importLine = (names: readonly string[], file: PlannedFile): string => {
-    const from = importSpecifier(file.path, answers, facts);
+    const from = moduleSpecifier(facts.sourceDir, file.path, typescript, runtimeExtension);
     return !typescript && platform.id === 'node' && facts.moduleSystem === 'cjs'
       ? `const { ${names.join(', ')} } = require('${from}');`
       : `import { ${names.join(', ')} } from '${from}';`;
@@ -84,7 +87,6 @@ export function planGeneration(answers: Answers, facts: ProjectFacts, addedEarli
     amplitudePackage,
     legacy: legacyConfigcatPackage !== undefined,
     detailsType: legacyConfigcatPackage ? 'IEvaluationDetails' : 'EvaluationDetails',
-    autoPollOptionsType: platform.autoPollOptionsType,
     createClient: platform.createsClient,
     initAmplitude,
     needsMissingEnv: platform.createsClient || initAmplitude,
@@ -96,10 +98,8 @@ export function planGeneration(answers: Answers, facts: ProjectFacts, addedEarli
     envAccessor: convention.accessor,
     autoTextLimit: AUTO_TEXT_LIMIT,
     guidePath: answers.guide,
-    // How the React provider imports the wiring module: a JavaScript file by its real name, and in
-    // Vite projects by `.js` too (Vite and TypeScript map it to the `.ts` source, and `nodenext`
-    // requires it); webpack in Create React App and Next.js does not map it, so there it is bare.
-    coreImportPath: !typescript || facts.framework === 'vite' ? './configcat-amplitude.js' : './configcat-amplitude',
+    /** How the React provider imports the wiring module beside it. */
+    coreImportPath: moduleSpecifier(answers.dir, wiring.path, typescript, runtimeExtension),
     importLines,
     wiringPath: wiring.path,
     providerPath: provider?.path ?? '',
@@ -107,7 +107,6 @@ export function planGeneration(answers: Answers, facts: ProjectFacts, addedEarli
     platformTitle: platform.title,
     serverSide: platform.serverSide,
     framework: facts.framework,
-    envPrefix: convention.prefix,
     envDescription: convention.description,
     /** The folder the import lines are written for (the project's entry file sits there). */
     sourceDir: facts.sourceDir,
@@ -159,13 +158,14 @@ function declaredRange(facts: ProjectFacts, name: string): string | undefined {
 }
 
 /**
- * The specifier an entry file in the source folder uses. Node's ESM resolution needs the `.js`
- * extension (also for TypeScript under nodenext); bundlers resolve the bare name.
+ * How a file in `fromDir` imports `path`. A JavaScript file is named with its own extension, which
+ * Node and every bundler resolve. TypeScript is named by the `.js` it compiles to where that is
+ * needed (`runtimeExtension`), else without an extension, as bundlers resolve it.
  */
-function importSpecifier(path: string, answers: Answers, facts: ProjectFacts): string {
-  const fromSource = posix.relative(facts.sourceDir, path);
-  const relativePath = fromSource.startsWith('.') ? fromSource : `./${fromSource}`;
-  const withoutExtension = relativePath.replace(/\.[jt]sx?$/, '');
-  const nodeEsm = answers.platform === 'node' && facts.moduleSystem === 'esm';
-  return nodeEsm ? `${withoutExtension}.js` : withoutExtension;
+function moduleSpecifier(fromDir: string, path: string, typescript: boolean, runtimeExtension: boolean): string {
+  const relativePath = posix.relative(fromDir, path);
+  const specifier = relativePath.startsWith('.') ? relativePath : `./${relativePath}`;
+  if (!typescript) return specifier;
+  const bare = specifier.replace(/\.tsx?$/, '');
+  return runtimeExtension ? `${bare}.js` : bare;
 }

@@ -21,8 +21,6 @@ export interface Platform {
   readonly legacyConfigcatPackages: readonly string[];
   /** Amplitude packages that serve this platform, the one added to new projects first. */
   readonly amplitudePackages: readonly string[];
-  /** The ConfigCat type that names the auto-polling options of `getClient`. */
-  readonly autoPollOptionsType: string;
 }
 
 export const PLATFORMS: readonly Platform[] = [
@@ -36,7 +34,6 @@ export const PLATFORMS: readonly Platform[] = [
     configcatPackage: '@configcat/sdk',
     legacyConfigcatPackages: ['configcat-js'],
     amplitudePackages: ['@amplitude/analytics-browser', '@amplitude/unified'],
-    autoPollOptionsType: 'IJSAutoPollOptions',
   },
   {
     id: 'react',
@@ -48,7 +45,6 @@ export const PLATFORMS: readonly Platform[] = [
     configcatPackage: 'configcat-react',
     legacyConfigcatPackages: [],
     amplitudePackages: ['@amplitude/analytics-browser', '@amplitude/unified'],
-    autoPollOptionsType: 'IJSAutoPollOptions',
   },
   {
     id: 'node',
@@ -60,7 +56,6 @@ export const PLATFORMS: readonly Platform[] = [
     configcatPackage: '@configcat/sdk',
     legacyConfigcatPackages: ['configcat-node'],
     amplitudePackages: ['@amplitude/analytics-node'],
-    autoPollOptionsType: 'INodeAutoPollOptions',
   },
 ];
 
