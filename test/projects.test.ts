@@ -2,13 +2,15 @@
  * Real project shapes (issue 6): each fixture under test/fixtures imitates what a common starter
  * writes. For each one: copy it outside this repository, run the built generator as a user would,
  * add the import the summary prints (plus the few lines that use it), then run the project's own
- * build or type check, and for servers start the service and check that one `$exposure` arrives.
+ * build or type check; then for servers start the service, and for the Vite apps open the built app
+ * in Chromium, and check that one `$exposure` arrives.
  */
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startCaptureServer, type CaptureServer } from './support/capture-server.js';
 import { buildConfig, startConfigServer, TEST_SDK_KEY, type ConfigServer } from './support/config-server.js';
+import { launchChromium } from './support/chromium.js';
 import { linkNodeModules } from './support/generate.js';
 import {
   CLI,
@@ -21,6 +23,7 @@ import {
   linkWorkspaceNodeModules,
   removeCopiedFixtures,
   runCommand,
+  serveBuiltApp,
   startService,
   type CommandResult,
 } from './support/project-fixture.js';
@@ -150,16 +153,63 @@ const configCatClient = createConfigCatClient(undefined, configCatBaseUrl ? { ba
   ]);
 }
 
+/** Vite inlines these at build time: the keys, and the local stand-ins for both services. */
+function viteBuildEnvironment(generated: Generated): Record<string, string> {
+  return {
+    [generated.answers.sdkKeyEnv]: TEST_SDK_KEY,
+    [generated.answers.amplitudeKeyEnv]: AMPLITUDE_TEST_KEY,
+    VITE_CONFIGCAT_BASE_URL: configServer.baseUrl,
+    VITE_AMPLITUDE_SERVER_URL: captureServer.serverUrl,
+  };
+}
+
+/** Amplitude options for a built test app: the local capture server, and nothing sent on its own. */
+const AMPLITUDE_TEST_OPTIONS = '{ serverUrl: import.meta.env.VITE_AMPLITUDE_SERVER_URL, autocapture: false, flushIntervalMillis: 100 }';
+
+/**
+ * Serves the built app, opens it in Chromium (only 127.0.0.1 is reachable), and checks that the
+ * page shows the flag's value and that exactly one `$exposure` for the visitor's device arrived.
+ */
+async function expectOneExposureFromBuiltApp(distDir: string): Promise<void> {
+  const before = captureServer.events().length;
+  const site = await serveBuiltApp(distDir);
+  const browser = await launchChromium();
+  try {
+    const context = await browser.newContext();
+    await context.route('**/*', (route) => (new URL(route.request().url()).hostname === '127.0.0.1' ? route.continue() : route.abort()));
+    const page = await context.newPage();
+    const pageErrors: Error[] = [];
+    page.on('pageerror', (error) => pageErrors.push(error));
+    await page.goto(site.url);
+    await page.waitForSelector('[data-new-checkout="true"]', { timeout: 30_000 });
+    const events = await captureServer.waitForEvents(before + 1);
+    const exposures = events.slice(before).filter((event) => event.event_type === '$exposure');
+    expect(exposures).toHaveLength(1);
+    expect(exposures[0]).toMatchObject({ event_properties: { flag_key: 'newCheckout', variant: 'true', variation_id: 'vid-on' } });
+    expect(exposures[0]?.device_id).toEqual(expect.any(String));
+    expect(pageErrors).toEqual([]);
+  } finally {
+    await browser.close();
+    await site.close();
+  }
+}
+
 describe('real project shapes', () => {
-  it('vite-react-ts: tsc -b && vite build', async () => {
+  it('vite-react-ts: tsc -b && vite build, then the built app in Chromium sends one exposure', async () => {
     const generated = await generate('vite-react-ts');
     const packageJson = readJson(join(generated.dir, 'package.json'));
     expect(Object.keys(packageJson.dependencies ?? {})).toEqual(expect.arrayContaining(['configcat-react', '@amplitude/analytics-browser']));
     editFile(generated.dir, 'src/main.tsx', [
-      ["import App from './App.tsx'\n", `import App from './App.tsx'\n${generated.importLines.join('\n')}\n\nvoid initAmplitude()\n`],
-      ['    <App />\n', '    <ConfigCatAmplitudeProvider>\n      <App />\n    </ConfigCatAmplitudeProvider>\n'],
+      ["import App from './App.tsx'\n", `import App from './App.tsx'\n${generated.importLines.join('\n')}\n\nvoid initAmplitude(undefined, ${AMPLITUDE_TEST_OPTIONS})\n`],
+      ['    <App />\n', '    <ConfigCatAmplitudeProvider options={{ baseUrl: import.meta.env.VITE_CONFIGCAT_BASE_URL }}>\n      <App />\n    </ConfigCatAmplitudeProvider>\n'],
     ]);
-    expectSuccess(await runCommand('npm', ['run', 'build'], { cwd: generated.dir }));
+    editFile(generated.dir, 'src/App.tsx', [
+      ["import './App.css'\n", "import './App.css'\nimport { useFeatureFlag } from 'configcat-react'\n"],
+      ['  const [count, setCount] = useState(0)\n', '  const [count, setCount] = useState(0)\n  const { value: newCheckout } = useFeatureFlag(\'newCheckout\', false)\n'],
+      ['      <h1>Vite + React</h1>\n', '      <h1 data-new-checkout={String(newCheckout)}>Vite + React</h1>\n'],
+    ]);
+    expectSuccess(await runCommand('npm', ['run', 'build'], { cwd: generated.dir, env: viteBuildEnvironment(generated) }));
+    await expectOneExposureFromBuiltApp(join(generated.dir, 'dist'));
   });
 
   it('vite-react-amplitude (already initialises Amplitude): reuses it, tsc -b && vite build', async () => {
@@ -176,7 +226,7 @@ describe('real project shapes', () => {
     expectSuccess(await runCommand('npm', ['run', 'build'], { cwd: generated.dir }));
   });
 
-  it('vite-vanilla-js: vite build', async () => {
+  it('vite-vanilla-js: vite build, then the built app in Chromium sends one exposure', async () => {
     const generated = await generate('vite-vanilla-js');
     expect(readJson(join(generated.dir, 'package.json')).dependencies).toMatchObject({
       '@configcat/sdk': expect.any(String),
@@ -188,15 +238,16 @@ describe('real project shapes', () => {
         `import { setupCounter } from './counter.js'
 ${generated.importLines.join('\n')}
 
-initAmplitude()
-const configCatClient = createConfigCatClient()
+initAmplitude(undefined, ${AMPLITUDE_TEST_OPTIONS})
+const configCatClient = createConfigCatClient(undefined, { baseUrl: import.meta.env.VITE_CONFIGCAT_BASE_URL })
 configCatClient.getValueAsync('newCheckout', false).then((newCheckout) => {
   document.querySelector('#app').dataset.newCheckout = String(newCheckout)
 })
 `,
       ],
     ]);
-    expectSuccess(await runCommand('npm', ['run', 'build'], { cwd: generated.dir }));
+    expectSuccess(await runCommand('npm', ['run', 'build'], { cwd: generated.dir, env: viteBuildEnvironment(generated) }));
+    await expectOneExposureFromBuiltApp(join(generated.dir, 'dist'));
   });
 
   it('cra-js: REACT_APP_ variables; JSDoc type check and an esbuild bundle (react-scripts is not installed)', async () => {
