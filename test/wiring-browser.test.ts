@@ -347,6 +347,31 @@ describe('React: ConfigCatAmplitudeProvider + useFeatureFlag (TypeScript, Vite, 
   });
 });
 
+describe('React: ConfigCatAmplitudeProvider when the app created the ConfigCat client first', () => {
+  it('still sends each exposure, once', async () => {
+    configServer.setConfig(buildConfig(FLAGS));
+    const project = await generateBrowserProject({ name: 'wiring-react-existing-client', platform: 'react', language: 'ts', framework: 'vite', variant: 'value' });
+    const capture = await startCapture();
+    const { page, pageErrors } = await openBundledPage(project, 'browser-page-react.tsx', {
+      define: { 'import.meta.env.VITE_CONFIGCAT_SDK_KEY': JSON.stringify(TEST_SDK_KEY) },
+    });
+    await page.evaluate((options) => window.harness.start(options), {
+      apiKey: API_KEY,
+      serverUrl: capture.serverUrl,
+      baseUrl: configServer.baseUrl,
+      existingClientKey: TEST_SDK_KEY,
+    });
+    await page.waitForFunction(() => window.harness.values()['newCheckout'] === 'true', undefined, { timeout: 15_000 });
+    for (let i = 0; i < 2; i += 1) await page.evaluate(() => window.harness.rerender());
+    const events = await settle(page, capture, 'existing');
+    // ConfigCat hands the provider the existing client, whose hooks its setupHooks never reach: the
+    // provider attaches to that client instead, once.
+    const exposures = events.filter((event) => event.event_type === '$exposure').map((event) => event.event_properties?.['flag_key']);
+    expect(exposures.sort()).toEqual(['discount', 'layout', 'newCheckout', 'theme']);
+    expect(pageErrors).toEqual([]);
+  });
+});
+
 function sortedJson(values: readonly object[]): string[] {
   return values.map((value) => JSON.stringify(value)).sort();
 }

@@ -3,6 +3,7 @@
  * `window.harness`. The SDK key comes from the environment variable the bundler replaces.
  */
 import * as amplitude from '@amplitude/analytics-browser';
+import { getClient, PollingMode } from '@configcat/sdk';
 import { useConfigCatClient, useFeatureFlag, type IConfigCatClient, type IUser } from 'configcat-react';
 import { StrictMode, useEffect, useState } from 'react';
 import { createRoot } from 'react-dom/client';
@@ -50,7 +51,12 @@ function App() {
 }
 
 const harness = {
-  async start(options: { apiKey: string; serverUrl: string; baseUrl: string }): Promise<string | undefined> {
+  /**
+   * `existingClientKey`: the app made its ConfigCat client for this key before rendering the
+   * provider, so ConfigCat hands the provider that client and never runs its `setupHooks`.
+   */
+  async start(options: { apiKey: string; serverUrl: string; baseUrl: string; existingClientKey?: string }): Promise<string | undefined> {
+    if (options.existingClientKey) getClient(options.existingClientKey, PollingMode.AutoPoll, { baseUrl: options.baseUrl, pollIntervalSeconds: 3600 });
     await initAmplitude(options.apiKey, {
       serverUrl: options.serverUrl,
       flushIntervalMillis: 50,
