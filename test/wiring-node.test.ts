@@ -93,6 +93,7 @@ function expectedEvaluations(): Map<string, unknown> {
   for (const [key, value] of Object.entries({ ...byUser['bob'], rollout: 'control', buttonLabel: 'Buy now' })) expected.set(`anonymous/nobody/${key}`, value);
   expected.set('attached/erin/newCheckout', false);
   expected.set('detached/frank/newCheckout', true);
+  expected.set('rewired/grace/newCheckout', false);
   return expected;
 }
 
@@ -108,7 +109,7 @@ interface Exposure {
   readonly variationId?: string;
 }
 
-/** Every (user, flag, variant) the run shows, once: first sight, the config change, Bob's new email, Erin's attached client. */
+/** Every (user, flag, variant) the run shows, once: first sight, the config change, Bob's new email, Erin's attached client, Grace's re-wired one. */
 function expectedExposures(trackDefaultValues: boolean): Exposure[] {
   const exposures: Exposure[] = [];
   // Fixed by ConfigCat's hash of the identifier and the config's salt; both options occur.
@@ -127,6 +128,8 @@ function expectedExposures(trackDefaultValues: boolean): Exposure[] {
   }
   exposures.push({ user: 'bob', flag: 'newCheckout', value: true, variationId: 'vid-checkout-on' });
   exposures.push({ user: 'erin', flag: 'newCheckout', value: false, variationId: 'vid-checkout-off' });
+  // One, though createConfigCatClient wired Grace's existing client twice.
+  exposures.push({ user: 'grace', flag: 'newCheckout', value: false, variationId: 'vid-checkout-off' });
   return exposures;
 }
 

@@ -57,6 +57,7 @@ export const PRIVATE_VALUES = [
   'carol@other.org',
   'erin@other.org',
   'frank@example.com',
+  'grace@other.org',
   'Hungary',
   'France',
   'Japan',
@@ -160,6 +161,11 @@ async function main() {
   evaluations.push(['attached', 'erin', 'newCheckout', await own.getValueAsync('newCheckout', false, new User('user-erin', 'erin@other.org'))]);
   detach();
   evaluations.push(['detached', 'frank', 'newCheckout', await own.getValueAsync('newCheckout', false, new User('user-frank', 'frank@example.com'))]);
+  // createConfigCatClient for a key that already has a client: ConfigCat returns that client,
+  // which gets wired once, however often this is called.
+  const same = wiring.createConfigCatClient(config.otherSdkKey, { baseUrl: config.baseUrl });
+  wiring.createConfigCatClient(config.otherSdkKey);
+  evaluations.push(['rewired', 'grace', 'newCheckout', await same.getValueAsync('newCheckout', false, new User('user-grace', 'grace@other.org'))]);
 
   await wiring.flushAmplitudeExposures();
   client.dispose();
