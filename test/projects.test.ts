@@ -121,20 +121,31 @@ async function expectOneExposureFromService(command: string, args: string[], cwd
   });
 }
 
-/** The edit a Node ESM service gets: the summary's import, one client, a flag per request, a flush on shutdown. */
-function wireTypeScriptEsmService(dir: string, importLines: readonly string[], afterImport: string): void {
-  editFile(dir, 'src/index.ts', [
+interface ServiceShape {
+  /** The service's entry file. */
+  readonly file: string;
+  /** The line the summary's import lines go after. */
+  readonly afterImport: string;
+  /** How the file calls `createServer`. */
+  readonly createServer: string;
+  /** ES modules can wait for Amplitude's init at the top level; CommonJS cannot. */
+  readonly topLevelAwait: boolean;
+}
+
+/** The edit a Node service gets: the summary's import, one client, a flag per request, a flush on shutdown. */
+function wireNodeService(dir: string, importLines: readonly string[], shape: ServiceShape): void {
+  editFile(dir, shape.file, [
     [
-      afterImport,
-      `${afterImport}${importLines.join('\n')}
+      shape.afterImport,
+      `${shape.afterImport}${importLines.join('\n')}
 
 const amplitudeServerUrl = process.env.AMPLITUDE_SERVER_URL;
-await initAmplitude(undefined, amplitudeServerUrl ? { serverUrl: amplitudeServerUrl } : {});
+${shape.topLevelAwait ? 'await ' : ''}initAmplitude(undefined, amplitudeServerUrl ? { serverUrl: amplitudeServerUrl } : {});
 const configCatBaseUrl = process.env.CONFIGCAT_BASE_URL;
 const configCatClient = createConfigCatClient(undefined, configCatBaseUrl ? { baseUrl: configCatBaseUrl } : {});
 `,
     ],
-    ['createServer((request, response) => {', 'createServer(async (request, response) => {'],
+    [`${shape.createServer}((request, response) => {`, `${shape.createServer}(async (request, response) => {`],
     [
       '  response.setHeader(',
       `  const user = { identifier: url.searchParams.get("user") ?? "anonymous" };
@@ -152,6 +163,9 @@ const configCatClient = createConfigCatClient(undefined, configCatBaseUrl ? { ba
     ],
   ]);
 }
+
+/** A TypeScript ES-module service whose imports end with `afterImport`. */
+const typeScriptEsmService = (afterImport: string): ServiceShape => ({ file: 'src/index.ts', afterImport, createServer: 'createServer', topLevelAwait: true });
 
 /** Vite inlines these at build time: the keys, and the local stand-ins for both services. */
 function viteBuildEnvironment(generated: Generated): Record<string, string> {
@@ -339,7 +353,7 @@ export function Checkout() {
       '@configcat/sdk': expect.any(String),
       '@amplitude/analytics-node': expect.any(String),
     });
-    wireTypeScriptEsmService(generated.dir, generated.importLines, 'import { greeting } from "./greeting.js";\n');
+    wireNodeService(generated.dir, generated.importLines, typeScriptEsmService('import { greeting } from "./greeting.js";\n'));
     expectSuccess(await runCommand('npm', ['run', 'build'], { cwd: generated.dir }));
     await expectOneExposureFromService(process.execPath, ['dist/index.js'], generated.dir, serviceEnvironment(generated));
   });
@@ -347,35 +361,12 @@ export function Checkout() {
   it('node-js-cjs (no "type"): node runs it with require and one $exposure arrives', async () => {
     const generated = await generate('node-js-cjs');
     expect(generated.importLines.join('\n')).toContain('require(');
-    editFile(generated.dir, 'index.js', [
-      [
-        "const { greeting } = require('./greeting');\n",
-        `const { greeting } = require('./greeting');
-${generated.importLines.join('\n')}
-
-const amplitudeServerUrl = process.env.AMPLITUDE_SERVER_URL;
-initAmplitude(undefined, amplitudeServerUrl ? { serverUrl: amplitudeServerUrl } : {});
-const configCatBaseUrl = process.env.CONFIGCAT_BASE_URL;
-const configCatClient = createConfigCatClient(undefined, configCatBaseUrl ? { baseUrl: configCatBaseUrl } : {});
-`,
-      ],
-      ['http.createServer((request, response) => {', 'http.createServer(async (request, response) => {'],
-      [
-        '  response.setHeader(',
-        `  const user = { identifier: url.searchParams.get('user') ?? 'anonymous' };
-  const newCheckout = await configCatClient.getValueAsync('newCheckout', false, user);
-  response.setHeader(`,
-      ],
-      ['JSON.stringify({ message:', 'JSON.stringify({ newCheckout, message:'],
-      [
-        'server.close(() => process.exit(0));',
-        `server.close(async () => {
-    await flushAmplitudeExposures();
-    configCatClient.dispose();
-    process.exit(0);
-  });`,
-      ],
-    ]);
+    wireNodeService(generated.dir, generated.importLines, {
+      file: 'index.js',
+      afterImport: "const { greeting } = require('./greeting');\n",
+      createServer: 'http.createServer',
+      topLevelAwait: false,
+    });
     await expectOneExposureFromService(process.execPath, ['index.js'], generated.dir, serviceEnvironment(generated));
   });
 
@@ -392,7 +383,7 @@ const configCatClient = createConfigCatClient(undefined, configCatBaseUrl ? { ba
       '@amplitude/analytics-node': expect.any(String),
     });
     expect(generated.summary).toContain('npm');
-    wireTypeScriptEsmService(generated.dir, generated.importLines, 'import { greeting } from "@acme/shared";\n');
+    wireNodeService(generated.dir, generated.importLines, typeScriptEsmService('import { greeting } from "@acme/shared";\n'));
     expectSuccess(await runCommand('npm', ['run', 'build'], { cwd: generated.dir }));
     await expectOneExposureFromService(process.execPath, ['dist/index.js'], generated.dir, serviceEnvironment(generated));
   });
