@@ -22,8 +22,6 @@ export interface GenerationPlan {
   readonly wiring: PlannedFile;
   readonly provider?: PlannedFile;
   readonly guide: PlannedFile;
-  readonly configcatPackage: string;
-  readonly amplitudePackage: string;
   /** Packages (name → range) to add to package.json's dependencies. */
   readonly dependenciesToAdd: Readonly<Record<string, string>>;
   /** A ConfigCat package that reached its end of support and is kept, if the project uses one. */
@@ -123,8 +121,6 @@ export function planGeneration(answers: Answers, facts: ProjectFacts, addedEarli
     wiring,
     ...(provider ? { provider } : {}),
     guide: { template: 'guide/configcat-amplitude.md.hbs', path: answers.guide },
-    configcatPackage,
-    amplitudePackage,
     dependenciesToAdd,
     ...(legacyConfigcatPackage ? { legacyConfigcatPackage } : {}),
     initAmplitude,

@@ -1,6 +1,6 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { join, posix } from 'node:path';
+import { join } from 'node:path';
 import { TEMPLATES_ROOT } from './package-root.js';
 import type HandlebarsNamespace from 'handlebars';
 
@@ -29,8 +29,6 @@ function handlebars(): Handlebars {
   created.registerHelper('comment', (value: unknown) => commentText(value));
   created.registerHelper('eq', (left: unknown, right: unknown) => left === right);
   created.registerHelper('concat', (...parts: unknown[]) => parts.slice(0, -1).join(''));
-  /** A project path with forward slashes: `src` + `main.tsx` is `src/main.tsx`, `.` + `main.tsx` is `main.tsx`. */
-  created.registerHelper('joinPath', (...parts: unknown[]) => posix.join(...parts.slice(0, -1).map(String)));
   /** `import.meta.env.NAME` or `process.env.NAME`: dot access, which bundlers replace at build time. */
   created.registerHelper('envAccess', function (name: unknown, options: HandlebarsNamespace.HelperOptions) {
     if (typeof name !== 'string' || !/^[A-Z_][A-Z0-9_]*$/.test(name)) throw new Error(`Not an environment variable name: ${String(name)}`);
