@@ -47,5 +47,16 @@ describe('the published package', () => {
     expect(Object.keys(packageJson.dependencies).sort()).toEqual(['@amplitude/analytics-node', '@configcat/sdk']);
     const saved = JSON.parse(readFileSync(join(project, '.yo-rc.json'), 'utf8'))['generator-configcat-amplitude'];
     expect(saved.answers.platform).toBe('node');
+
+    // The installed bin, as `npx generator-configcat-amplitude guide` runs it: the guide is current.
+    const guide = await execa(join(prefix, 'node_modules/.bin/generator-configcat-amplitude'), ['guide', '--yes'], {
+      cwd: project,
+      stdin: 'ignore',
+      reject: false,
+      all: true,
+      env: { NO_UPDATE_NOTIFIER: '1' },
+    });
+    expect(guide.exitCode, guide.all).toBe(0);
+    expect(guide.all).toContain('docs/configcat-amplitude.md is up to date.');
   }, 300_000);
 });
