@@ -4,6 +4,7 @@
  */
 import * as amplitude from '@amplitude/analytics-browser';
 import { getClient, PollingMode, type IConfigCatClient, type IUser, type SettingValue } from '@configcat/sdk';
+import { sendSentinel, testAmplitudeOptions } from './browser-page-amplitude';
 // @ts-expect-error resolved by the bundling plugin to the generated project's file
 import { attachAmplitudeExposures, createConfigCatClient, initAmplitude } from 'generated/configcat-amplitude';
 
@@ -31,13 +32,7 @@ async function valuesOf(target: IConfigCatClient, defaults: Record<string, Setti
 
 const harness = {
   async start(options: StartOptions): Promise<string | undefined> {
-    await initAmplitude(options.apiKey, {
-      serverUrl: options.serverUrl,
-      flushIntervalMillis: 50,
-      autocapture: false,
-      fetchRemoteConfig: false,
-      logLevel: amplitude.Types.LogLevel.None,
-    });
+    await initAmplitude(options.apiKey, testAmplitudeOptions(options.serverUrl));
     client = createConfigCatClient(options.sdkKey, { baseUrl: options.baseUrl, pollIntervalSeconds: 3600 });
     await client.waitForReady();
     return amplitude.getDeviceId();
@@ -76,10 +71,7 @@ const harness = {
     return { same: first === existing && second === existing, values: await valuesOf(first, defaults) };
   },
   /** An ordinary event after everything else: once it arrives, everything sent before it has. */
-  sentinel(name: string): void {
-    amplitude.track('test:sentinel', { name });
-    amplitude.flush();
-  },
+  sentinel: sendSentinel,
 };
 
 Object.assign(window, { harness });

@@ -4,6 +4,7 @@
  */
 import * as amplitude from '@amplitude/analytics-browser';
 import { getClient, PollingMode } from '@configcat/sdk';
+import { sendSentinel, testAmplitudeOptions } from './browser-page-amplitude';
 import { useConfigCatClient, useFeatureFlag, type IConfigCatClient, type IUser } from 'configcat-react';
 import { StrictMode, useEffect, useState } from 'react';
 import { createRoot } from 'react-dom/client';
@@ -53,17 +54,12 @@ function App() {
 const harness = {
   /**
    * `existingClientKey`: the app made its ConfigCat client for this key before rendering the
-   * provider, so ConfigCat hands the provider that client and never runs its `setupHooks`.
+   * provider, so ConfigCat hands the provider that client; its `setupHooks` then only reach a
+   * hooks object that ConfigCat discards.
    */
   async start(options: { apiKey: string; serverUrl: string; baseUrl: string; existingClientKey?: string }): Promise<string | undefined> {
     if (options.existingClientKey) getClient(options.existingClientKey, PollingMode.AutoPoll, { baseUrl: options.baseUrl, pollIntervalSeconds: 3600 });
-    await initAmplitude(options.apiKey, {
-      serverUrl: options.serverUrl,
-      flushIntervalMillis: 50,
-      autocapture: false,
-      fetchRemoteConfig: false,
-      logLevel: amplitude.Types.LogLevel.None,
-    });
+    await initAmplitude(options.apiKey, testAmplitudeOptions(options.serverUrl));
     createRoot(document.getElementById('root')!).render(
       <StrictMode>
         <ConfigCatAmplitudeProvider
@@ -91,10 +87,7 @@ const harness = {
   callerHookCalls: () => callerHookCalls,
   setUser: (user: IUser) => setUser?.(user),
   refresh: async () => (await client!.forceRefreshAsync()).isSuccess,
-  sentinel(name: string): void {
-    amplitude.track('test:sentinel', { name });
-    amplitude.flush();
-  },
+  sentinel: sendSentinel,
 };
 
 Object.assign(window, { harness });
