@@ -1,11 +1,23 @@
 import { defineConfig } from 'vitest/config';
 
+/**
+ * Two tiers. `unit`: pure modules, rendering, the generator in memory, the generated code against
+ * the real SDKs in Node: no browser, no registry install, no build of a fixture project.
+ * `e2e` (files named `*.e2e.test.ts`): Chromium, toolchains installed from the registry, fixture
+ * projects built and run, the packed package.
+ */
+const shared = {
+  // yeoman-test changes the working directory, which worker threads do not allow.
+  pool: 'forks',
+  testTimeout: 120_000,
+  hookTimeout: 600_000,
+} as const;
+
 export default defineConfig({
   test: {
-    include: ['test/**/*.test.ts'],
-    // yeoman-test changes the working directory, which worker threads do not allow.
-    pool: 'forks',
-    testTimeout: 120_000,
-    hookTimeout: 120_000,
+    projects: [
+      { test: { ...shared, name: 'unit', include: ['test/**/*.test.ts'], exclude: ['test/**/*.e2e.test.ts', '**/node_modules/**'] } },
+      { test: { ...shared, name: 'e2e', include: ['test/**/*.e2e.test.ts'] } },
+    ],
   },
 });
