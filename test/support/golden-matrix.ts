@@ -1,0 +1,136 @@
+/**
+ * The whole answer matrix of the generator: every platform × language × module system × framework
+ * × SDKs already present × source folder with the default answers, and every answer (variant,
+ * Identify, default values) on each platform, language and module system. Each case is a project
+ * (files) and the options of one run.
+ */
+export interface MatrixCase {
+  readonly name: string;
+  readonly files: Readonly<Record<string, string>>;
+  readonly options: Readonly<Record<string, unknown>>;
+}
+
+type Platform = 'js' | 'react' | 'node';
+type Framework = 'vite' | 'cra' | 'next' | 'bundler' | 'none';
+
+const FRAMEWORK_DEPENDENCIES: Readonly<Record<Framework, Record<string, string>>> = {
+  vite: { vite: '~8.3.8' },
+  cra: { 'react-scripts': '5.0.1' },
+  next: { next: '^16.0.0' },
+  bundler: { webpack: '^5.0.0' },
+  none: {},
+};
+
+/** Amplitude and ConfigCat packages a project may already have, per platform. */
+const EXISTING_AMPLITUDE: Readonly<Record<Platform, readonly (string | undefined)[]>> = {
+  js: [undefined, '@amplitude/analytics-browser', '@amplitude/unified'],
+  react: [undefined, '@amplitude/analytics-browser'],
+  node: [undefined, '@amplitude/analytics-node'],
+};
+const EXISTING_CONFIGCAT: Readonly<Record<Platform, readonly (string | undefined)[]>> = {
+  js: [undefined, 'configcat-js'],
+  react: [undefined, 'configcat-react'],
+  node: [undefined, 'configcat-node'],
+};
+
+interface ProjectShape {
+  readonly platform: Platform;
+  readonly typescript: boolean;
+  readonly esm: boolean;
+  readonly framework: Framework;
+  readonly amplitude?: string | undefined;
+  readonly configcat?: string | undefined;
+  readonly src: boolean;
+}
+
+function projectFiles(shape: ProjectShape): Record<string, string> {
+  const dependencies: Record<string, string> = { ...FRAMEWORK_DEPENDENCIES[shape.framework] };
+  if (shape.platform === 'react') dependencies['react'] = '^19.0.0';
+  if (shape.amplitude) dependencies[shape.amplitude] = '^1.0.0';
+  if (shape.configcat) dependencies[shape.configcat] = '^9.0.0';
+  const packageJson = { name: 'project', ...(shape.esm ? { type: 'module' } : {}), dependencies };
+  const files: Record<string, string> = { 'package.json': `${JSON.stringify(packageJson, null, 2)}\n` };
+  if (shape.typescript) files['tsconfig.json'] = '{ "compilerOptions": { "strict": true } }\n';
+  files[shape.src ? 'src/index.txt' : 'index.txt'] = '';
+  return files;
+}
+
+function shapeName(shape: ProjectShape): string {
+  return [
+    shape.platform,
+    shape.typescript ? 'ts' : 'js',
+    shape.esm ? 'esm' : 'cjs',
+    shape.framework,
+    shape.amplitude ?? 'no-amplitude',
+    shape.configcat ?? 'no-configcat',
+    shape.src ? 'src' : 'root',
+  ].join(' ');
+}
+
+const PLATFORMS: readonly Platform[] = ['js', 'react', 'node'];
+const FRAMEWORKS: readonly Framework[] = ['vite', 'cra', 'next', 'bundler', 'none'];
+const BOOLEANS = [false, true] as const;
+
+function structuralCases(): MatrixCase[] {
+  const cases: MatrixCase[] = [];
+  for (const platform of PLATFORMS) {
+    // A Node service has no bundler: the framework is only looked at in browser code.
+    const frameworks = platform === 'node' ? (['none'] as const) : FRAMEWORKS;
+    for (const typescript of BOOLEANS)
+      for (const esm of BOOLEANS)
+        for (const framework of frameworks)
+          for (const amplitude of EXISTING_AMPLITUDE[platform])
+            for (const configcat of EXISTING_CONFIGCAT[platform])
+              for (const src of BOOLEANS) {
+                const shape = { platform, typescript, esm, framework, amplitude, configcat, src };
+                cases.push({
+                  name: shapeName(shape),
+                  files: projectFiles(shape),
+                  options: { yes: true, platform, language: typescript ? 'ts' : 'js' },
+                });
+              }
+  }
+  return cases;
+}
+
+function answerCases(): MatrixCase[] {
+  const cases: MatrixCase[] = [];
+  for (const platform of PLATFORMS)
+    for (const typescript of BOOLEANS)
+      for (const esm of BOOLEANS)
+        for (const variant of ['auto', 'value', 'variationId'])
+          for (const identify of BOOLEANS)
+            for (const trackDefaultValues of BOOLEANS) {
+              const shape = { platform, typescript, esm, framework: platform === 'node' ? 'none' : 'vite', src: true } as const;
+              cases.push({
+                name: `${shapeName(shape)} --variant ${variant} --identify ${identify} --track-default-values ${trackDefaultValues}`,
+                files: projectFiles(shape),
+                options: { yes: true, platform, language: typescript ? 'ts' : 'js', variant, identify, trackDefaultValues },
+              });
+            }
+  return cases;
+}
+
+/** Paths and variable names of the user's choosing, on each platform. */
+function customCases(): MatrixCase[] {
+  return PLATFORMS.flatMap((platform) =>
+    BOOLEANS.map((typescript) => {
+      const shape = { platform, typescript, esm: true, framework: platform === 'node' ? 'none' : 'cra', src: true } as const;
+      return {
+        name: `${shapeName(shape)} custom paths and variables`,
+        files: projectFiles(shape),
+        options: {
+          yes: true,
+          platform,
+          language: typescript ? 'ts' : 'js',
+          dir: 'src/lib/analytics',
+          guide: 'documentation/flags/exposures.md',
+          sdkKeyEnv: 'MY_CONFIGCAT_KEY',
+          amplitudeKeyEnv: 'MY_AMPLITUDE_KEY',
+        },
+      };
+    }),
+  );
+}
+
+export const MATRIX: readonly MatrixCase[] = [...structuralCases(), ...answerCases(), ...customCases()];
