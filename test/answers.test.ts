@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { ProjectFacts } from '../generators/lib/detect.js';
-import { resolveAnswers, type Question } from '../generators/lib/resolve-answers.js';
+import { ANSWER_SPECS, checkAnswer } from '../generators/lib/answers.js';
+import { inDependencyOrder, resolveAnswers, type Question } from '../generators/lib/resolve-answers.js';
 import { UserError } from '../generators/lib/user-error.js';
 
 const viteReactTs: ProjectFacts = {
@@ -113,5 +114,29 @@ describe('questions that take typed-in answers', () => {
     expect(validators.get('sdkKeyEnv')?.('vite-flags')).toContain('is not an environment variable name');
     expect(validators.get('dir')?.('../outside')).toContain('is outside the project');
     expect(validators.get('dir')?.('src/flags')).toBe(true);
+  });
+});
+
+describe('answers that depend on others', () => {
+  it('are resolved after what they need, whatever the order of the specs', async () => {
+    const reversed = [...ANSWER_SPECS].reverse();
+    expect(inDependencyOrder(reversed).findIndex((spec) => spec.name === 'platform')).toBeLessThan(
+      inDependencyOrder(reversed).findIndex((spec) => spec.name === 'sdkKeyEnv'),
+    );
+    const options = { platform: 'node' };
+    expect(await resolveAnswers(viteReactTs, { options, saved: {} }, reversed)).toEqual(await resolveAnswers(viteReactTs, { options, saved: {} }));
+    expect((await resolveAnswers(viteReactTs, { options, saved: {} }, reversed)).sdkKeyEnv).toBe('CONFIGCAT_SDK_KEY');
+  });
+
+  it('keep the order of the questions otherwise', () => {
+    expect(inDependencyOrder(ANSWER_SPECS).map((spec) => spec.name)).toEqual(ANSWER_SPECS.map((spec) => spec.name));
+  });
+
+  it('offer exactly the values they accept', async () => {
+    for (const spec of ANSWER_SPECS) {
+      if (spec.kind !== 'choice') continue;
+      for (const { value } of spec.choices) expect(() => checkAnswer(spec, value, viteReactTs)).not.toThrow();
+      expect(() => checkAnswer(spec, 'none-of-these', viteReactTs)).toThrow(UserError);
+    }
   });
 });

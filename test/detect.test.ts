@@ -58,10 +58,10 @@ describe('detectProject', () => {
     const facts = await detectIn({
       'package.json': {
         dependencies: { 'configcat-node': '11', '@amplitude/analytics-node': '1', lodash: '4' },
-        devDependencies: { 'configcat-js-ssr': '8', '@amplitude/unified': '1' },
+        devDependencies: { 'configcat-react': '5', '@amplitude/unified': '1' },
       },
     });
-    expect(facts.configcatPackages).toEqual(['configcat-node', 'configcat-js-ssr']);
+    expect(facts.configcatPackages).toEqual(['configcat-node', 'configcat-react']);
     expect(facts.amplitudePackages).toEqual(['@amplitude/analytics-node', '@amplitude/unified']);
   });
 

@@ -40,7 +40,7 @@ describe('output over the whole answer matrix', () => {
       mkdirSync(dirname(join(dir, path)), { recursive: true });
       writeFileSync(join(dir, path), content);
     }
-    const output = await generateInMemory(dir, matrixCase.options);
+    const output = await generateInMemory(dir, matrixCase.options, { sharedFormatting: true });
     if (dumpTo) {
       for (const [path, content] of Object.entries(output.files)) {
         const target = join(dumpTo, matrixCase.name.replace(/[^\w.-]+/g, '_'), path);
@@ -50,7 +50,7 @@ describe('output over the whole answer matrix', () => {
     }
     const result: Recorded = {
       files: Object.fromEntries(Object.entries(output.files).map(([path, content]) => [path, fingerprint(content)])),
-      dependenciesToAdd: { ...output.dependenciesToAdd },
+      dependenciesToAdd: { ...output.plan.dependenciesToAdd },
       summary: fingerprint(output.summary),
     };
     observed[matrixCase.name] = result;

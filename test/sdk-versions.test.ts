@@ -16,7 +16,7 @@ describe('SDK version ranges', () => {
   });
 
   it('has a range for every package a platform adds', () => {
-    const added = PLATFORMS.flatMap((platform) => [platform.configcatPackage, platform.amplitudePackages[0]]);
+    const added = PLATFORMS.flatMap((platform) => [platform.sdks.configcat, platform.sdks.amplitude[0]]);
     expect(Object.keys(SDK_VERSION_RANGES).sort()).toEqual([...new Set(added)].sort());
   });
 });

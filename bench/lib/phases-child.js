@@ -1,26 +1,24 @@
 // What the generator adds on top of Yeoman's floor, cold, in one process: loading its modules,
 // then rendering (Handlebars, loaded on first use) and formatting (Prettier, loaded on first use)
-// each file of `--platform react` for the project in argv[2]. Prints one JSON line.
-import { readFileSync } from 'node:fs';
+// each file of `--platform react` for the project in argv[2], through the generator's own pipeline.
+// Prints one JSON line.
 import { join } from 'node:path';
 
 const [project, repoRoot] = process.argv.slice(2);
 const now = () => performance.now();
 let start = now();
 const lib = (name) => import(join(repoRoot, 'dist/generators/lib', name));
-const [{ renderTemplate }, { formatLikeProject }, { detectProject }, { resolveAnswers }, { planGeneration }] = await Promise.all(
-  ['render.js', 'format.js', 'detect.js', 'resolve-answers.js', 'plan.js'].map(lib),
+const [{ prepareRun, plannedFiles }, { renderPlannedFile }, { formatLikeProject }] = await Promise.all(
+  ['pipeline.js', 'render.js', 'format.js'].map(lib),
 );
 const importMs = now() - start;
 start = now();
-const facts = await detectProject(project);
-const answers = await resolveAnswers(facts, { options: { yes: true, platform: 'react' }, saved: {} });
-const plan = planGeneration(answers, facts, []);
+const { plan } = await prepareRun(project, { options: { yes: true, platform: 'react' }, saved: {} });
 const planMs = now() - start;
 const files = [];
-for (const file of [plan.wiring, plan.provider, plan.guide].filter(Boolean)) {
+for (const file of plannedFiles(plan)) {
   start = now();
-  const rendered = renderTemplate(readFileSync(join(repoRoot, 'templates', file.template), 'utf8'), plan.context);
+  const rendered = renderPlannedFile(file);
   const renderMs = now() - start;
   start = now();
   await formatLikeProject(join(project, file.path), rendered);

@@ -1,5 +1,6 @@
 import { resolveCommand } from 'package-manager-detector/commands';
 import { ExposureGenerator } from '../lib/base-generator.js';
+import { plannedFiles } from '../lib/pipeline.js';
 import { addDependencies } from '../lib/package-json.js';
 import { summarize } from '../lib/summary.js';
 import { UserError } from '../lib/user-error.js';
@@ -14,10 +15,7 @@ export default class AppGenerator extends ExposureGenerator {
 
   async writing(): Promise<void> {
     await this.failClearly(async () => {
-      const { plan } = this;
-      for (const file of [plan.wiring, plan.provider, plan.guide]) {
-        if (file) await this.writeGenerated(file);
-      }
+      for (const file of plannedFiles(this.plan)) await this.writeGenerated(file);
       this.#writePackageJson();
       this.saveAnswers();
     });

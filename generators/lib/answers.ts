@@ -1,16 +1,38 @@
 import { isAbsolute, relative, resolve } from 'node:path';
-import type { ProjectFacts, PackageManagerName } from './detect.js';
-import {
-  defaultAmplitudeKeyVariable,
-  defaultSdkKeyVariable,
-  environmentConvention,
-  ENVIRONMENT_VARIABLE_NAME,
-} from './environment-variables.js';
-import { PLATFORM_IDS, PLATFORMS, type PlatformId } from './platforms.js';
+import type { ProjectFacts } from './detect.js';
+import { defaultAmplitudeKeyVariable, defaultSdkKeyVariable, ENVIRONMENT_VARIABLE_NAME } from './environment-variables.js';
+import { PLATFORMS, platformById, type PlatformId } from './platforms.js';
 import { UserError } from './user-error.js';
 
-export type Language = 'ts' | 'js';
-export type VariantMode = 'auto' | 'value' | 'variationId';
+/** The values a choice answer takes, each defined once with how the question shows it. */
+interface ChoiceValue<Value extends string> {
+  readonly value: Value;
+  readonly label: string;
+}
+type ValueOf<Choices extends readonly ChoiceValue<string>[]> = Choices[number]['value'];
+
+export const LANGUAGES = [
+  { value: 'ts', label: 'TypeScript' },
+  { value: 'js', label: 'JavaScript (typed with JSDoc)' },
+] as const satisfies readonly ChoiceValue<string>[];
+export type Language = ValueOf<typeof LANGUAGES>;
+
+export const VARIANT_MODES = [
+  { value: 'auto', label: 'auto: the value, or the variation ID for long or JSON-like text' },
+  { value: 'value', label: 'value: always the flag value' },
+  { value: 'variationId', label: 'variationId: always the variation ID' },
+] as const satisfies readonly ChoiceValue<string>[];
+export type VariantMode = ValueOf<typeof VARIANT_MODES>;
+
+export const PACKAGE_MANAGERS = [
+  { value: 'npm', label: 'npm' },
+  { value: 'pnpm', label: 'pnpm' },
+  { value: 'yarn', label: 'Yarn' },
+  { value: 'bun', label: 'Bun' },
+] as const satisfies readonly ChoiceValue<string>[];
+export type PackageManagerName = ValueOf<typeof PACKAGE_MANAGERS>;
+
+const PLATFORM_CHOICES: readonly ChoiceValue<PlatformId>[] = PLATFORMS.map((platform) => ({ value: platform.id, label: platform.title }));
 
 /** What the user chose; stored in .yo-rc.json so a re-run makes the same files. */
 export interface Answers {
@@ -30,163 +52,169 @@ export interface Answers {
 }
 
 export type AnswerName = keyof Answers;
-type Choice = { readonly value: string; readonly name: string };
+export type AnswerValue = string | boolean | undefined;
 
-/** One entry per answer: the command-line option, and the question when it can be asked. */
-export interface AnswerSpec {
-  readonly name: AnswerName;
+interface AnswerSpecBase<Name extends AnswerName, Needs extends AnswerName> {
+  readonly name: Name;
   readonly option: string;
-  readonly type: 'string' | 'boolean';
   readonly description: string;
-  readonly choices?: (facts: ProjectFacts) => readonly Choice[];
   /** The question; answers without one are taken from their default unless given. */
   readonly message?: string;
-  readonly default: (facts: ProjectFacts, earlier: Partial<Answers>) => string | boolean | undefined;
+  /** Answers this one's default depends on: they are resolved first, whatever the order of the list. */
+  readonly needs?: readonly Needs[];
+  readonly default: (facts: ProjectFacts, earlier: Pick<Answers, Needs>) => Answers[Name];
   /** Asked only when this holds (e.g. the language only in a TypeScript project). */
   readonly askWhen?: (facts: ProjectFacts) => boolean;
 }
 
-export const LANGUAGES: readonly Language[] = ['ts', 'js'];
-export const VARIANT_MODES: readonly VariantMode[] = ['auto', 'value', 'variationId'];
-export const PACKAGE_MANAGERS: readonly PackageManagerName[] = ['npm', 'pnpm', 'yarn', 'bun'];
+export interface ChoiceSpec<Name extends AnswerName = AnswerName, Needs extends AnswerName = AnswerName> extends AnswerSpecBase<Name, Needs> {
+  readonly kind: 'choice';
+  readonly choices: readonly ChoiceValue<string>[];
+}
+export interface TextSpec<Name extends AnswerName = AnswerName, Needs extends AnswerName = AnswerName> extends AnswerSpecBase<Name, Needs> {
+  readonly kind: 'text';
+  /** Throws a `UserError` naming the fix; returns the value normalised. Also checks typed-in answers. */
+  readonly check: (value: string, facts: ProjectFacts) => string;
+}
+export interface FlagSpec<Name extends AnswerName = AnswerName, Needs extends AnswerName = AnswerName> extends AnswerSpecBase<Name, Needs> {
+  readonly kind: 'flag';
+}
+export type AnswerSpec = ChoiceSpec | TextSpec | FlagSpec;
 
-const conventionOf = (facts: ProjectFacts, earlier: Partial<Answers>) =>
-  environmentConvention(earlier.platform ?? facts.defaultPlatform, facts.framework);
+/** Defines a spec with its default typed by the answers it names in `needs`. */
+const spec = <Name extends AnswerName, Needs extends AnswerName = never>(
+  definition: ChoiceSpec<Name, Needs> | TextSpec<Name, Needs> | FlagSpec<Name, Needs>,
+): AnswerSpec => definition as unknown as AnswerSpec;
+
+const listed = (choices: readonly ChoiceValue<string>[]) => choices.map((choice) => choice.value).join(', ');
 
 export const ANSWER_SPECS: readonly AnswerSpec[] = [
-  {
+  spec({
+    kind: 'choice',
     name: 'platform',
     option: 'platform',
-    type: 'string',
-    description: `Where the project runs: ${PLATFORM_IDS.join(', ')} (detected from its dependencies)`,
+    description: `Where the project runs: ${listed(PLATFORM_CHOICES)} (detected from its dependencies)`,
     message: 'Which platform does this project target?',
-    choices: () => PLATFORMS.map((platform) => ({ value: platform.id, name: platform.title })),
+    choices: PLATFORM_CHOICES,
     default: (facts) => facts.defaultPlatform,
-  },
-  {
+  }),
+  spec({
+    kind: 'choice',
     name: 'language',
     option: 'language',
-    type: 'string',
     description: 'ts or js: TypeScript, or JavaScript typed with JSDoc (ts when the project uses TypeScript)',
     message: 'Write the wiring in TypeScript or JavaScript?',
-    choices: () => [
-      { value: 'ts', name: 'TypeScript' },
-      { value: 'js', name: 'JavaScript (typed with JSDoc)' },
-    ],
+    choices: LANGUAGES,
     default: (facts) => (facts.typescript ? 'ts' : 'js'),
     askWhen: (facts) => facts.typescript,
-  },
-  {
+  }),
+  spec({
+    kind: 'text',
     name: 'dir',
     option: 'dir',
-    type: 'string',
     description: 'Folder of the wiring module (src when it exists, else the project root)',
     message: 'Folder for the wiring module:',
     default: (facts) => facts.sourceDir,
-  },
-  {
+    check: (value, facts) => insideProject('--dir', value, facts.root) || '.',
+  }),
+  spec({
+    kind: 'choice',
     name: 'variant',
     option: 'variant',
-    type: 'string',
-    description: `What the exposure's variant holds: ${VARIANT_MODES.join(', ')} (auto: the variation ID for long or JSON-like text values, the value otherwise)`,
+    description: `What the exposure's variant holds: ${listed(VARIANT_MODES)} (auto: the variation ID for long or JSON-like text values, the value otherwise)`,
     message: "What should an exposure's variant hold?",
-    choices: () => [
-      { value: 'auto', name: 'auto: the value, or the variation ID for long or JSON-like text' },
-      { value: 'value', name: 'value: always the flag value' },
-      { value: 'variationId', name: 'variationId: always the variation ID' },
-    ],
+    choices: VARIANT_MODES,
     default: () => 'auto',
-  },
-  {
+  }),
+  spec({
+    kind: 'flag',
     name: 'identify',
     option: 'identify',
-    type: 'boolean',
     description: 'Also set the Amplitude user property configcat_<flagKey> (--no-identify to turn off)',
     message: 'Also set the user property configcat_<flagKey> in Amplitude?',
     default: () => true,
-  },
-  {
+  }),
+  spec({
+    kind: 'flag',
     name: 'trackDefaultValues',
     option: 'track-default-values',
-    type: 'boolean',
     description: 'Also report evaluations that fell back to the default value (skipped otherwise)',
     message: 'Also report evaluations that fell back to the default value (usually errors)?',
     default: () => false,
-  },
-  {
+  }),
+  spec({
+    kind: 'text',
     name: 'sdkKeyEnv',
     option: 'sdk-key-env',
-    type: 'string',
     description: "Environment variable holding the ConfigCat SDK key (prefixed by the bundler's convention)",
     message: 'Environment variable holding the ConfigCat SDK key:',
-    default: (facts, earlier) => defaultSdkKeyVariable(conventionOf(facts, earlier)),
-  },
-  {
+    needs: ['platform'],
+    default: (facts, { platform }) => defaultSdkKeyVariable(platformById(platform).environment(facts.framework)),
+    check: (value) => environmentVariableName('--sdk-key-env', value),
+  }),
+  spec({
+    kind: 'text',
     name: 'amplitudeKeyEnv',
     option: 'amplitude-key-env',
-    type: 'string',
     description: 'Environment variable holding the Amplitude API key',
     message: 'Environment variable holding the Amplitude API key:',
-    default: (facts, earlier) => defaultAmplitudeKeyVariable(conventionOf(facts, earlier)),
-  },
-  {
+    needs: ['platform'],
+    default: (facts, { platform }) => defaultAmplitudeKeyVariable(platformById(platform).environment(facts.framework)),
+    check: (value) => environmentVariableName('--amplitude-key-env', value),
+  }),
+  spec({
+    kind: 'text',
     name: 'guide',
     option: 'guide',
-    type: 'string',
     description: 'Path of the chart-setup guide (docs/configcat-amplitude.md)',
     default: () => 'docs/configcat-amplitude.md',
-  },
-  {
+    check: (value, facts) => {
+      const guide = insideProject('--guide', value, facts.root);
+      if (!guide.endsWith('.md')) throw new UserError(`--guide ${value} is not a Markdown file: give a path ending in .md.`);
+      return guide;
+    },
+  }),
+  spec({
+    kind: 'choice',
     name: 'packageManager',
     option: 'package-manager',
-    type: 'string',
-    description: `Package manager to install with: ${PACKAGE_MANAGERS.join(', ')} (detected from lockfiles)`,
+    description: `Package manager to install with: ${listed(PACKAGE_MANAGERS)} (detected from lockfiles)`,
+    choices: PACKAGE_MANAGERS,
     default: () => undefined,
-  },
+  }),
 ];
 
 /**
- * Checks the resolved answers against the project; each problem is a one-line `UserError` that
- * names the fix. Returns the answers with paths normalised.
+ * Checks one answer's value; each problem is a one-line `UserError` that names the fix. Returns
+ * the value normalised (paths relative to the project, with forward slashes).
  */
-export function validateAnswers(answers: Answers, facts: ProjectFacts): Answers {
-  oneOf('--platform', answers.platform, PLATFORM_IDS);
-  oneOf('--language', answers.language, LANGUAGES);
-  oneOf('--variant', answers.variant, VARIANT_MODES);
-  if (answers.packageManager !== undefined) oneOf('--package-manager', answers.packageManager, PACKAGE_MANAGERS);
+export function checkAnswer(answerSpec: AnswerSpec, value: AnswerValue, facts: ProjectFacts): AnswerValue {
+  if (value === undefined) return value;
+  if (answerSpec.kind === 'choice') {
+    const valid = answerSpec.choices.map((choice) => choice.value);
+    if (!valid.includes(String(value))) {
+      throw new UserError(`--${answerSpec.option} ${JSON.stringify(value)} is not one of ${valid.join(', ')}: pick one of those.`);
+    }
+  }
+  if (answerSpec.kind === 'text') return answerSpec.check(String(value), facts);
+  return value;
+}
+
+/** Checks between answers, once each is valid on its own. */
+export function checkAnswerRelations(answers: Answers, facts: ProjectFacts): void {
   if (answers.language === 'ts' && !facts.typescript) {
     throw new UserError('--language ts needs TypeScript in the project: add a tsconfig.json (or the typescript package), or use --language js.');
   }
-  environmentVariableName('--sdk-key-env', answers.sdkKeyEnv);
-  environmentVariableName('--amplitude-key-env', answers.amplitudeKeyEnv);
   if (answers.sdkKeyEnv === answers.amplitudeKeyEnv) {
     throw new UserError('--sdk-key-env and --amplitude-key-env name the same variable: give each key its own.');
   }
-  const guide = insideProject('--guide', answers.guide, facts.root);
-  if (!guide.endsWith('.md')) throw new UserError(`--guide ${answers.guide} is not a Markdown file: give a path ending in .md.`);
-  return { ...answers, dir: insideProject('--dir', answers.dir, facts.root) || '.', guide };
 }
 
-/**
- * Checks one typed-in answer as it is given, so a question can ask again at once; throws the
- * same `UserError` that `validateAnswers` would.
- */
-export function checkTypedAnswer(name: AnswerName, value: string, facts: ProjectFacts): void {
-  if (name === 'dir') insideProject('--dir', value, facts.root);
-  if (name === 'sdkKeyEnv') environmentVariableName('--sdk-key-env', value);
-  if (name === 'amplitudeKeyEnv') environmentVariableName('--amplitude-key-env', value);
-}
-
-function oneOf(option: string, value: string, valid: readonly string[]): void {
-  if (!valid.includes(value)) {
-    throw new UserError(`${option} ${JSON.stringify(value)} is not one of ${valid.join(', ')}: pick one of those.`);
-  }
-}
-
-function environmentVariableName(option: string, name: string): void {
+function environmentVariableName(option: string, name: string): string {
   if (!ENVIRONMENT_VARIABLE_NAME.test(name)) {
     throw new UserError(`${option} ${JSON.stringify(name)} is not an environment variable name: use capitals, digits and _ (like CONFIGCAT_SDK_KEY).`);
   }
+  return name;
 }
 
 /** The path relative to the project root, with forward slashes; outside the project is an error. */

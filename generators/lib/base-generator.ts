@@ -1,14 +1,13 @@
-import { readFileSync } from 'node:fs';
-import { basename, join } from 'node:path';
+import { basename } from 'node:path';
 import Generator, { type BaseOptions } from 'yeoman-generator';
 import { ANSWER_SPECS, type Answers } from './answers.js';
-import { detectProject, type ProjectFacts } from './detect.js';
+import type { ProjectFacts } from './detect.js';
 import { decideWrite, fingerprint } from './edits.js';
-import { formatLikeProject } from './format.js';
 import { TEMPLATES_ROOT } from './package-root.js';
-import { planGeneration, type GenerationPlan, type PlannedFile } from './plan.js';
-import { renderTemplate } from './render.js';
-import { resolveAnswers, type Ask } from './resolve-answers.js';
+import { generateFile, prepareRun } from './pipeline.js';
+import type { GenerationPlan } from './plan.js';
+import type { PlannedFile } from './platform.js';
+import type { Ask } from './resolve-answers.js';
 import { UserError } from './user-error.js';
 
 export type ExposureGeneratorOptions = BaseOptions & {
@@ -37,7 +36,7 @@ export abstract class ExposureGenerator extends Generator<Record<string, unknown
     // The install is run by this generator (package-manager-detector knows more managers, e.g. bun).
     super(args, options, { customInstallTask: true });
     for (const spec of ANSWER_SPECS) {
-      this.option(spec.option, { type: spec.type === 'boolean' ? Boolean : String, description: spec.description });
+      this.option(spec.option, { type: spec.kind === 'flag' ? Boolean : String, description: spec.description });
     }
     this.option('yes', { type: Boolean, alias: 'y', description: 'Ask nothing: use options, saved answers and detected defaults' });
     this.sourceRoot(TEMPLATES_ROOT);
@@ -69,13 +68,16 @@ export abstract class ExposureGenerator extends Generator<Record<string, unknown
   }
 
   protected async detectAndResolve(ask: boolean): Promise<void> {
-    this.facts = await detectProject(this.destinationRoot());
-    this.answers = await resolveAnswers(this.facts, {
-      options: this.options,
-      saved: (this.config.get('answers') as Partial<Answers> | undefined) ?? {},
-      ...(ask && this.canAsk() ? { ask: this.askQuestions } : {}),
-    });
-    this.plan = planGeneration(this.answers, this.facts, this.addedEarlier());
+    const run = await prepareRun(
+      this.destinationRoot(),
+      {
+        options: this.options,
+        saved: (this.config.get('answers') as Partial<Answers> | undefined) ?? {},
+        ...(ask && this.canAsk() ? { ask: this.askQuestions } : {}),
+      },
+      this.addedEarlier(),
+    );
+    ({ facts: this.facts, answers: this.answers, plan: this.plan } = run);
   }
 
   /** Questions need a terminal (or a test adapter); `--yes` turns them off. */
@@ -91,8 +93,7 @@ export abstract class ExposureGenerator extends Generator<Record<string, unknown
   /** Renders, formats and stages one file; what the user edited is asked about or kept. */
   protected async writeGenerated(file: PlannedFile): Promise<void> {
     const absolutePath = this.destinationPath(file.path);
-    const rendered = renderTemplate(readFileSync(join(TEMPLATES_ROOT, file.template), 'utf8'), this.plan.context);
-    const generated = await formatLikeProject(absolutePath, rendered);
+    const generated = await generateFile(this.destinationRoot(), file);
     const onDisk = this.fs.exists(absolutePath) ? this.fs.read(absolutePath) ?? undefined : undefined;
     const fingerprints = (this.config.get('fingerprints') as Fingerprints | undefined) ?? {};
     const decision = decideWrite(onDisk, generated, fingerprints[file.path]);

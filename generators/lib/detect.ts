@@ -1,13 +1,12 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { detect as detectPackageManager } from 'package-manager-detector/detect';
-import { PLATFORMS, type PlatformId } from './platforms.js';
+import { PACKAGE_MANAGERS, type PackageManagerName } from './answers.js';
+import { detectPlatform, SDK_PACKAGES, type PlatformId } from './platforms.js';
 import { UserError } from './user-error.js';
 
 /** Front-end toolchains, each with the prefix its bundler exposes environment variables under. */
 export type Framework = 'next' | 'cra' | 'vite' | 'bundler' | 'none';
-
-export type PackageManagerName = 'npm' | 'pnpm' | 'yarn' | 'bun';
 
 export interface PackageManager {
   readonly name: PackageManagerName;
@@ -41,9 +40,6 @@ export interface PackageJson {
   readonly peerDependencies?: Record<string, string>;
 }
 
-export const CONFIGCAT_PACKAGES = ['@configcat/sdk', 'configcat-react', 'configcat-js', 'configcat-node', 'configcat-js-ssr'];
-export const AMPLITUDE_PACKAGES = ['@amplitude/analytics-browser', '@amplitude/analytics-node', '@amplitude/unified'];
-
 /** Bundlers with no environment-variable prefix of their own: their presence still means a browser app. */
 const BROWSER_BUNDLERS = ['webpack', 'parcel', 'rollup', 'rspack', '@rspack/core', 'esbuild', 'snowpack', 'astro', 'svelte', 'vue'];
 
@@ -60,10 +56,10 @@ export async function detectProject(root: string): Promise<ProjectFacts> {
     typescript: existsSync(join(root, 'tsconfig.json')) || dependencies.has('typescript'),
     moduleSystem: packageJson.type === 'module' ? 'esm' : 'cjs',
     framework,
-    defaultPlatform: defaultPlatformFor(framework, dependencies),
+    defaultPlatform: detectPlatform({ dependencies, framework }),
     sourceDir: existsSync(join(root, 'src')) ? 'src' : '.',
-    configcatPackages: CONFIGCAT_PACKAGES.filter((name) => dependencies.has(name)),
-    amplitudePackages: AMPLITUDE_PACKAGES.filter((name) => dependencies.has(name)),
+    configcatPackages: SDK_PACKAGES.configcat.filter((name) => dependencies.has(name)),
+    amplitudePackages: SDK_PACKAGES.amplitude.filter((name) => dependencies.has(name)),
     packageManager: await detectProjectPackageManager(root),
   };
 }
@@ -105,14 +101,6 @@ export function detectFramework(dependencies: ReadonlySet<string>): Framework {
   return 'none';
 }
 
-function defaultPlatformFor(framework: Framework, dependencies: ReadonlySet<string>): PlatformId {
-  if (dependencies.has('react') || dependencies.has('configcat-react')) return 'react';
-  if (framework !== 'none') return 'js';
-  // No browser toolchain: a browser SDK alone still says where the code runs.
-  if (dependencies.has('configcat-js') || dependencies.has('@amplitude/analytics-browser')) return 'js';
-  return PLATFORMS.find((platform) => platform.serverSide)?.id ?? 'node';
-}
-
 async function detectProjectPackageManager(root: string): Promise<PackageManager> {
   // Lockfiles are looked for from the project up to the workspace root, as each manager does.
   const detected = await detectPackageManager({
@@ -138,5 +126,5 @@ function isBerryLockfile(root: string): boolean {
 }
 
 function isSupported(name: string): name is PackageManagerName {
-  return name === 'npm' || name === 'pnpm' || name === 'yarn' || name === 'bun';
+  return PACKAGE_MANAGERS.some((manager) => manager.value === name);
 }

@@ -1,5 +1,4 @@
 import type { Framework } from './detect.js';
-import type { PlatformId } from './platforms.js';
 
 /** How the generated code reads an environment variable, following the project's bundler. */
 export interface EnvironmentConvention {
@@ -10,18 +9,25 @@ export interface EnvironmentConvention {
   readonly description: string;
 }
 
-const CONVENTIONS: Readonly<Record<Framework | 'server', EnvironmentConvention>> = {
+const BUNDLER_CONVENTIONS: Readonly<Record<Framework, EnvironmentConvention>> = {
   vite: { prefix: 'VITE_', accessor: 'import.meta.env', description: 'Vite exposes `VITE_` variables to browser code' },
   cra: { prefix: 'REACT_APP_', accessor: 'process.env', description: 'Create React App exposes `REACT_APP_` variables to browser code' },
   next: { prefix: 'NEXT_PUBLIC_', accessor: 'process.env', description: 'Next.js exposes `NEXT_PUBLIC_` variables to browser code' },
   bundler: { prefix: '', accessor: 'process.env', description: "your bundler replaces `process.env` variables in browser code" },
   none: { prefix: '', accessor: 'process.env', description: "your bundler replaces `process.env` variables in browser code" },
-  server: { prefix: '', accessor: 'process.env', description: 'Node reads variables from its environment' },
 };
 
-export function environmentConvention(platform: PlatformId, framework: Framework): EnvironmentConvention {
-  return platform === 'node' ? CONVENTIONS.server : CONVENTIONS[framework];
+/** Browser code: the bundler inlines the variables it exposes, under its own prefix. */
+export function bundlerConvention(framework: Framework): EnvironmentConvention {
+  return BUNDLER_CONVENTIONS[framework];
 }
+
+/** Server code reads its environment as it runs. */
+export const SERVER_CONVENTION: EnvironmentConvention = {
+  prefix: '',
+  accessor: 'process.env',
+  description: 'Node reads variables from its environment',
+};
 
 export const ENVIRONMENT_VARIABLE_NAME = /^[A-Z_][A-Z0-9_]*$/;
 

@@ -13,4 +13,6 @@ export function packageRoot(): string {
   return dir;
 }
 
-export const TEMPLATES_ROOT = join(packageRoot(), 'templates');
+/** Template paths (`templates/…`, `platforms/<name>/…`) are relative to this folder. */
+export const PACKAGE_ROOT = packageRoot();
+export const TEMPLATES_ROOT = join(PACKAGE_ROOT, 'templates');

@@ -1,8 +1,9 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
-import { TEMPLATES_ROOT } from './package-root.js';
 import type HandlebarsNamespace from 'handlebars';
+import { PACKAGE_ROOT, TEMPLATES_ROOT } from './package-root.js';
+import type { PlannedFile, TemplatePath } from './platform.js';
 
 /** A JavaScript string literal for any text: JSON's escaping, plus the line separators JSON allows. */
 export function jsStringLiteral(value: unknown): string {
@@ -14,7 +15,14 @@ export function commentText(value: unknown): string {
   return String(value).replace(/\*\//g, '*\\/').replace(/[\r\n\u2028\u2029]+/g, ' ');
 }
 
+/** An integer grouped by thousands with `separator`: `50_000` in code, `50,000` in prose. */
+export function groupedNumber(value: unknown, separator: string): string {
+  if (!Number.isSafeInteger(value)) throw new Error(`Not an integer: ${String(value)}`);
+  return String(value).replace(/\B(?=(\d{3})+(?!\d))/g, separator);
+}
+
 type Handlebars = typeof HandlebarsNamespace;
+type CompiledTemplate = HandlebarsTemplateDelegate;
 let instance: Handlebars | undefined;
 
 /**
@@ -27,6 +35,8 @@ function handlebars(): Handlebars {
   const created = (createRequire(import.meta.url)('handlebars') as Handlebars).create();
   created.registerHelper('literal', (value: unknown) => jsStringLiteral(value));
   created.registerHelper('comment', (value: unknown) => commentText(value));
+  created.registerHelper('numberLiteral', (value: unknown) => groupedNumber(value, '_'));
+  created.registerHelper('thousands', (value: unknown) => groupedNumber(value, ','));
   created.registerHelper('eq', (left: unknown, right: unknown) => left === right);
   created.registerHelper('concat', (...parts: unknown[]) => parts.slice(0, -1).join(''));
   /** `import.meta.env.NAME` or `process.env.NAME`: dot access, which bundlers replace at build time. */
@@ -34,29 +44,40 @@ function handlebars(): Handlebars {
     if (typeof name !== 'string' || !/^[A-Z_][A-Z0-9_]*$/.test(name)) throw new Error(`Not an environment variable name: ${String(name)}`);
     return `${(options.data.root as { envAccessor: string }).envAccessor}.${name}`;
   });
-  registerPartials(created);
+  registerSharedPartials(created);
   instance = created;
   return created;
 }
 
 /**
- * Code the Node and browser wiring share, one file per language: `partials/variant.ts.hbs` is
+ * Text more than one template uses, one file per language: `templates/partials/variant.ts.hbs` is
  * `{{> variant-ts}}`.
  */
-function registerPartials(target: Handlebars): void {
+function registerSharedPartials(target: Handlebars): void {
   const folder = join(TEMPLATES_ROOT, 'partials');
   for (const file of readdirSync(folder).filter((name) => name.endsWith('.hbs'))) {
     target.registerPartial(file.slice(0, -'.hbs'.length).replace('.', '-'), readFileSync(join(folder, file), 'utf8'));
   }
 }
 
-const compiled = new Map<string, HandlebarsTemplateDelegate>();
+const compiled = new Map<TemplatePath, CompiledTemplate>();
 
-export function renderTemplate(source: string, context: object): string {
-  let template = compiled.get(source);
+function compiledTemplate(path: TemplatePath): CompiledTemplate {
+  let template = compiled.get(path);
   if (!template) {
-    template = handlebars().compile(source, { noEscape: true, strict: true });
-    compiled.set(source, template);
+    template = handlebars().compile(readFileSync(join(PACKAGE_ROOT, path), 'utf8'), { noEscape: true, strict: true });
+    compiled.set(path, template);
   }
-  return template(context);
+  return template;
+}
+
+/** Renders a planned file: its template with its context, and its partials (the guide's slots). */
+export function renderPlannedFile(file: PlannedFile): string {
+  const partials = Object.fromEntries(Object.entries(file.partials ?? {}).map(([name, path]) => [name, compiledTemplate(path)]));
+  return compiledTemplate(file.template)(file.context, { partials });
+}
+
+/** Renders template text (not a file) with a context: for templates built at run time and tests. */
+export function renderTemplate(source: string, context: object): string {
+  return handlebars().compile(source, { noEscape: true, strict: true })(context);
 }

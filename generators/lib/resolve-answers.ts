@@ -1,8 +1,7 @@
-import { ANSWER_SPECS, checkTypedAnswer, validateAnswers, type AnswerName, type Answers, type AnswerSpec } from './answers.js';
+import { ANSWER_SPECS, checkAnswer, checkAnswerRelations, type AnswerName, type Answers, type AnswerSpec, type AnswerValue } from './answers.js';
 import type { ProjectFacts } from './detect.js';
 import { UserError } from './user-error.js';
 
-export type AnswerValue = string | boolean | undefined;
 /** Asks the given questions and returns the answers by name. */
 export type Ask = (questions: readonly Question[]) => Promise<Record<string, unknown>>;
 
@@ -26,47 +25,72 @@ export interface AnswerSources {
 }
 
 /**
- * Options first, then saved answers, then questions, then detected defaults, answer by answer in
- * the order of ANSWER_SPECS (later defaults depend on earlier answers, e.g. the platform).
+ * Options first, then saved answers, then questions, then detected defaults, answer by answer;
+ * an answer is resolved after the answers its default needs.
  */
-export async function resolveAnswers(facts: ProjectFacts, sources: AnswerSources): Promise<Answers> {
+export async function resolveAnswers(facts: ProjectFacts, sources: AnswerSources, specs: readonly AnswerSpec[] = ANSWER_SPECS): Promise<Answers> {
   const resolved: Partial<Record<AnswerName, AnswerValue>> = {};
-  for (const spec of ANSWER_SPECS) {
-    const given = optionValue(sources.options, spec) ?? sources.saved[spec.name];
+  for (const answerSpec of inDependencyOrder(specs)) {
+    const given = optionValue(sources.options, answerSpec) ?? sources.saved[answerSpec.name];
+    let value: AnswerValue;
     if (given !== undefined) {
-      resolved[spec.name] = given;
-      continue;
-    }
-    const fallback = spec.default(facts, resolved as Partial<Answers>);
-    if (sources.ask && spec.message && (spec.askWhen?.(facts) ?? true)) {
-      const answers = await sources.ask([questionFor(spec, facts, fallback)]);
-      resolved[spec.name] = answers[spec.name] as AnswerValue;
+      value = given;
     } else {
-      resolved[spec.name] = fallback;
+      const fallback = answerSpec.default(facts, resolved as Answers) as AnswerValue;
+      value =
+        sources.ask && answerSpec.message && (answerSpec.askWhen?.(facts) ?? true)
+          ? ((await sources.ask([questionFor(answerSpec, facts, fallback)]))[answerSpec.name] as AnswerValue)
+          : fallback;
     }
+    resolved[answerSpec.name] = checkAnswer(answerSpec, value, facts);
   }
   const { packageManager, ...rest } = resolved;
-  return validateAnswers({ ...(rest as Omit<Answers, 'packageManager'>), ...(packageManager ? { packageManager } : {}) } as Answers, facts);
+  const answers = { ...rest, ...(packageManager ? { packageManager } : {}) } as Answers;
+  checkAnswerRelations(answers, facts);
+  return answers;
 }
 
-function optionValue(options: Readonly<Record<string, unknown>>, spec: AnswerSpec): AnswerValue {
-  const value = options[spec.option] ?? options[spec.name];
+/**
+ * The specs ordered so that each comes after those it needs, otherwise in the order given (which
+ * is the order of the questions).
+ */
+export function inDependencyOrder(specs: readonly AnswerSpec[]): AnswerSpec[] {
+  const byName = new Map(specs.map((answerSpec) => [answerSpec.name, answerSpec]));
+  const ordered: AnswerSpec[] = [];
+  const visiting = new Set<AnswerName>();
+  const visit = (answerSpec: AnswerSpec): void => {
+    if (ordered.includes(answerSpec)) return;
+    if (visiting.has(answerSpec.name)) throw new Error(`Answers depend on each other in a cycle through ${answerSpec.name}`);
+    visiting.add(answerSpec.name);
+    for (const name of answerSpec.needs ?? []) {
+      const needed = byName.get(name);
+      if (!needed) throw new Error(`Answer ${answerSpec.name} needs ${name}, which is not defined`);
+      visit(needed);
+    }
+    visiting.delete(answerSpec.name);
+    ordered.push(answerSpec);
+  };
+  specs.forEach(visit);
+  return ordered;
+}
+
+function optionValue(options: Readonly<Record<string, unknown>>, answerSpec: AnswerSpec): AnswerValue {
+  const value = options[answerSpec.option] ?? options[answerSpec.name];
   if (value === undefined || value === null) return undefined;
-  if (spec.type === 'boolean') return value === true || value === 'true';
+  if (answerSpec.kind === 'flag') return value === true || value === 'true';
   return String(value);
 }
 
-function questionFor(spec: AnswerSpec, facts: ProjectFacts, fallback: AnswerValue): Question {
-  const choices = spec.choices?.(facts);
-  const type = spec.type === 'boolean' ? 'confirm' : choices ? 'select' : 'input';
-  return {
-    type,
-    name: spec.name,
-    message: spec.message ?? spec.description,
-    ...(fallback !== undefined ? { default: fallback } : {}),
-    ...(choices ? { choices } : {}),
-    ...(type === 'input' ? { validate: (value: string) => validationMessage(() => checkTypedAnswer(spec.name, value, facts)) } : {}),
-  };
+function questionFor(answerSpec: AnswerSpec, facts: ProjectFacts, fallback: AnswerValue): Question {
+  const base = { name: answerSpec.name, message: answerSpec.message ?? answerSpec.description, ...(fallback !== undefined ? { default: fallback } : {}) };
+  switch (answerSpec.kind) {
+    case 'flag':
+      return { ...base, type: 'confirm' };
+    case 'choice':
+      return { ...base, type: 'select', choices: answerSpec.choices.map((choice) => ({ value: choice.value, name: choice.label })) };
+    case 'text':
+      return { ...base, type: 'input', validate: (value: string) => validationMessage(() => answerSpec.check(value, facts)) };
+  }
 }
 
 function validationMessage(check: () => void): true | string {

@@ -14,3 +14,15 @@ export function versionRangeOf(packageName: string): string {
   if (!range) throw new Error(`No version range for ${packageName}`);
   return range;
 }
+
+/** Packages whose support ended (their READMEs name the package that supersedes them), by the date. */
+const END_OF_SUPPORT: Readonly<Record<string, string>> = {
+  'configcat-js': '2026-08-31',
+  'configcat-node': '2026-08-31',
+};
+
+export function endOfSupportOf(packageName: string): string {
+  const date = END_OF_SUPPORT[packageName];
+  if (!date) throw new Error(`No end of support known for ${packageName}`);
+  return date;
+}

@@ -20,10 +20,11 @@ export function summarize({ plan, answers, written, kept, installCommand }: Summ
   if (plan.initAmplitude) lines.push(`  ${answers.amplitudeKeyEnv}  your Amplitude API key`);
   if (plan.convention.prefix) lines.push(`  (${plan.convention.description}.)`);
   lines.push('');
-  if (plan.legacyConfigcatPackage) {
+  if (plan.legacyConfigcat) {
+    const { name, replacement, endOfSupport } = plan.legacyConfigcat;
     lines.push(
-      `${plan.legacyConfigcatPackage} reached its end of support on 2026-08-31; the wiring keeps using it for now.`,
-      `To move on: replace it with ${plan.platform.configcatPackage} in package.json and the imports, then run this generator again.`,
+      `${name} reached its end of support on ${endOfSupport}; the wiring keeps using it for now.`,
+      `To move on: replace it with ${replacement} in package.json and the imports, then run this generator again.`,
       '',
     );
   }

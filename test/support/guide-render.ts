@@ -1,10 +1,9 @@
-import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
-import { REPO_ROOT } from './generate.js';
-
-/** The compiled pure modules the generators use (`npm run build` first), loaded as the generator loads them. */
-const lib = (name: string) => import(join(REPO_ROOT, 'dist/generators/lib', `${name}.js`));
+import type { Answers } from '../../generators/lib/answers.js';
+import type { GuideContext } from '../../generators/lib/guide-context.js';
+import { generateInMemory } from './pipeline.js';
 
 export interface GuideCase {
   readonly name: string;
@@ -17,32 +16,12 @@ export interface GuideCase {
 
 export interface RenderedGuide {
   readonly markdown: string;
-  /** The plan's template context, as the generator renders with it. */
+  readonly answers: Answers;
+  /** The guide's template context, as the generator renders with it. */
   readonly context: GuideContext;
   readonly guidePath: string;
-}
-
-/** The context fields the guide tests check; the plan holds more. */
-export interface GuideContext {
-  readonly platform: 'js' | 'react' | 'node';
-  readonly typescript: boolean;
-  readonly wiringPath: string;
-  readonly providerPath: string;
-  readonly importLines: readonly string[];
-  readonly attachImportLine: string;
-  readonly codeFence: string;
-  readonly sdkKeyEnv: string;
-  readonly amplitudeKeyEnv: string;
-  readonly initAmplitude: boolean;
-  readonly identify: boolean;
-  readonly trackDefaultValues: boolean;
-  readonly variantMode: 'auto' | 'value' | 'variationId';
-  readonly serverSide: boolean;
-  readonly framework: string;
-  readonly sourceDir: string;
-  readonly legacyConfigcatPackage: string;
-  readonly newConfigcatPackage: string;
-  readonly sdkPackages: readonly { name: string; version: string }[];
+  /** Paths of the generated code files, the wiring module first. */
+  readonly codeFiles: readonly string[];
 }
 
 /** Writes the project to a new temporary folder and returns its path. */
@@ -56,23 +35,15 @@ export function writeProject(guideCase: GuideCase): string {
   return dir;
 }
 
-/**
- * Renders the guide for a project exactly as the generators do (detect → resolve answers →
- * plan → render → format), without Yeoman: fast enough for a matrix of cases.
- */
+/** Renders the guide for a project exactly as the generators do, without Yeoman: fast enough for a matrix of cases. */
 export async function renderGuide(guideCase: GuideCase): Promise<RenderedGuide> {
   const dir = writeProject(guideCase);
-  const [{ detectProject }, { resolveAnswers }, { planGeneration }, { renderTemplate }, { formatLikeProject }] = await Promise.all([
-    lib('detect'),
-    lib('resolve-answers'),
-    lib('plan'),
-    lib('render'),
-    lib('format'),
-  ]);
-  const facts = await detectProject(dir);
-  const answers = await resolveAnswers(facts, { options: { ...guideCase.options }, saved: {} });
-  const plan = planGeneration(answers, facts);
-  const template = readFileSync(join(REPO_ROOT, 'templates', plan.guide.template), 'utf8');
-  const markdown = await formatLikeProject(join(dir, plan.guide.path), renderTemplate(template, plan.context));
-  return { markdown, context: plan.context as GuideContext, guidePath: plan.guide.path };
+  const { answers, plan, files } = await generateInMemory(dir, guideCase.options ?? {});
+  return {
+    markdown: files[plan.guide.path]!,
+    answers,
+    context: plan.guide.context as GuideContext,
+    guidePath: plan.guide.path,
+    codeFiles: plan.files.map((file) => file.path),
+  };
 }

@@ -1,14 +1,21 @@
-import { readFileSync } from 'node:fs';
-import { extname, join } from 'node:path';
+import { join } from 'node:path';
+import type * as Pipeline from '../../generators/lib/pipeline.js';
+import type * as Render from '../../generators/lib/render.js';
+import type * as Format from '../../generators/lib/format.js';
+import type * as Summary from '../../generators/lib/summary.js';
+import type { GenerationPlan } from '../../generators/lib/plan.js';
+import type { Answers } from '../../generators/lib/answers.js';
+import { extname } from 'node:path';
 import { REPO_ROOT } from './generate.js';
 
-/** The compiled pure modules the generators use (`npm run build` first), loaded as the generator loads them. */
-const lib = (name: string) => import(join(REPO_ROOT, 'dist/generators/lib', `${name}.js`));
+/** The compiled modules the generators use (`npm run build` first), loaded as the generator loads them. */
+const lib = <Module>(name: string) => import(join(REPO_ROOT, 'dist/generators/lib', `${name}.js`)) as Promise<Module>;
 
 export interface GeneratedOutput {
+  readonly answers: Answers;
+  readonly plan: GenerationPlan;
   /** Formatted content of every generated file, by path. */
   readonly files: Readonly<Record<string, string>>;
-  readonly dependenciesToAdd: Readonly<Record<string, string>>;
   readonly summary: string;
 }
 
@@ -23,25 +30,29 @@ function formatOnce(key: string, format: () => Promise<string>): Promise<string>
   return result;
 }
 
-/** What one non-interactive run in `dir` generates, without Yeoman. */
-export async function generateInMemory(dir: string, options: Readonly<Record<string, unknown>>): Promise<GeneratedOutput> {
-  const [{ detectProject }, { resolveAnswers }, { planGeneration }, { renderTemplate }, { formatLikeProject }, { summarize }] = await Promise.all([
-    lib('detect'),
-    lib('resolve-answers'),
-    lib('plan'),
-    lib('render'),
-    lib('format'),
-    lib('summary'),
+/**
+ * What one non-interactive run in `dir` generates, through the generator's own pipeline, without
+ * Yeoman. `sharedFormatting` formats each distinct text once (for projects with no formatter
+ * configuration).
+ */
+export async function generateInMemory(
+  dir: string,
+  options: Readonly<Record<string, unknown>>,
+  { sharedFormatting = false } = {},
+): Promise<GeneratedOutput> {
+  const [{ prepareRun, plannedFiles }, { renderPlannedFile }, { formatLikeProject }, { summarize }] = await Promise.all([
+    lib<typeof Pipeline>('pipeline'),
+    lib<typeof Render>('render'),
+    lib<typeof Format>('format'),
+    lib<typeof Summary>('summary'),
   ]);
-  const facts = await detectProject(dir);
-  const answers = await resolveAnswers(facts, { options: { ...options }, saved: {} });
-  const plan = planGeneration(answers, facts);
+  const { answers, plan } = await prepareRun(dir, { options: { ...options }, saved: {} });
   const files: Record<string, string> = {};
-  for (const file of [plan.wiring, plan.provider, plan.guide].filter(Boolean)) {
-    const template = readFileSync(join(REPO_ROOT, 'templates', file.template), 'utf8');
-    const rendered = renderTemplate(template, plan.context);
-    files[file.path] = await formatOnce(`${extname(file.path)}\0${rendered}`, () => formatLikeProject(join(dir, file.path), rendered));
+  for (const file of plannedFiles(plan)) {
+    const rendered = renderPlannedFile(file);
+    const format = () => formatLikeProject(join(dir, file.path), rendered);
+    files[file.path] = await (sharedFormatting ? formatOnce(`${extname(file.path)}\0${rendered}`, format) : format());
   }
   const written = [...Object.keys(files), ...(Object.keys(plan.dependenciesToAdd).length > 0 ? ['package.json'] : [])];
-  return { files, dependenciesToAdd: plan.dependenciesToAdd, summary: summarize({ plan, answers, written, kept: [] }) };
+  return { answers, plan, files, summary: summarize({ plan, answers, written, kept: [] }) };
 }

@@ -1,0 +1,35 @@
+import { join } from 'node:path';
+import type { Answers } from './answers.js';
+import { detectProject, type ProjectFacts } from './detect.js';
+import { formatLikeProject } from './format.js';
+import { planGeneration, type GenerationPlan } from './plan.js';
+import type { PlannedFile } from './platform.js';
+import { renderPlannedFile } from './render.js';
+import { resolveAnswers, type AnswerSources } from './resolve-answers.js';
+
+/**
+ * The generation pipeline, without Yeoman: detect → answers → plan, then render → format each
+ * file. The generators, the tests and the benchmark all go through it.
+ */
+export interface PreparedRun {
+  readonly facts: ProjectFacts;
+  readonly answers: Answers;
+  readonly plan: GenerationPlan;
+}
+
+/** `addedEarlier`: the dependencies an earlier run added (they do not count as the user's). */
+export async function prepareRun(root: string, sources: AnswerSources, addedEarlier: readonly string[] = []): Promise<PreparedRun> {
+  const facts = await detectProject(root);
+  const answers = await resolveAnswers(facts, sources);
+  return { facts, answers, plan: planGeneration(answers, facts, addedEarlier) };
+}
+
+/** Every file the plan writes: the platform's, then the guide. */
+export function plannedFiles(plan: GenerationPlan): readonly PlannedFile[] {
+  return [...plan.files, plan.guide];
+}
+
+/** A planned file's content as it is written: rendered, then formatted as the project formats its own. */
+export async function generateFile(root: string, file: PlannedFile): Promise<string> {
+  return formatLikeProject(join(root, file.path), renderPlannedFile(file));
+}

@@ -1,0 +1,162 @@
+import type { Answers, VariantMode } from './answers.js';
+import type { Framework, ProjectFacts } from './detect.js';
+import type { EnvironmentConvention } from './environment-variables.js';
+
+/**
+ * What a platform folder (platforms/<name>/) tells the core. The core (detection, answers,
+ * planning, rendering, writing, summary, the guide's skeleton) knows platforms only through this.
+ */
+export interface PlatformDescriptor {
+  /** The `--platform` value, stored in .yo-rc.json. */
+  readonly id: string;
+  /** How the platform is offered in the question. */
+  readonly title: string;
+  /** How much the project looks like this platform (0: not at all); the highest score is the default. */
+  readonly detect: (signals: PlatformSignals) => number;
+  /**
+   * Its code goes through a bundler, which takes ES modules whatever the package's module type;
+   * otherwise Node runs the files as the project's module system says.
+   */
+  readonly bundled: boolean;
+  readonly sdks: PlatformSdks;
+  /** How its code reads an environment variable, for the project's bundler. */
+  readonly environment: (framework: Framework) => EnvironmentConvention;
+  /** The files it writes beside the guide, what the entry file imports, and its part of the guide. */
+  readonly plan: (input: PlatformInput) => PlatformPlan;
+}
+
+/** What detection offers a platform to recognise the project by. */
+export interface PlatformSignals {
+  readonly dependencies: ReadonlySet<string>;
+  readonly framework: Framework;
+}
+
+export interface PlatformSdks {
+  /** The ConfigCat package new wiring uses. */
+  readonly configcat: string;
+  /** Earlier ConfigCat packages a project may already use; the wiring keeps using them. */
+  readonly legacyConfigcat: readonly string[];
+  /** Amplitude packages that serve this platform, the one added to new projects first. */
+  readonly amplitude: readonly [string, ...string[]];
+}
+
+/** What the core decided before the platform plans its files. */
+export interface PlatformInput {
+  readonly answers: Answers;
+  readonly project: ProjectFacts;
+  /** Values every template may use. */
+  readonly common: CommonContext;
+  /** The output path of a generated file named `fileName`, in the folder the user chose. */
+  readonly outputPath: (fileName: string) => string;
+  /** How a file in the folder `fromDir` imports the generated file at `path` in this project. */
+  readonly specifier: (fromDir: string, path: string) => string;
+}
+
+export interface PlatformPlan {
+  /** The wiring module first: the guide and the summary name it. */
+  readonly files: readonly [PlannedFile, ...PlannedFile[]];
+  /** What the entry file imports from the generated files, by path. */
+  readonly entryPoints: readonly EntryPoint[];
+  /** What `attachAmplitudeExposures` is imported from. */
+  readonly attachFrom: string;
+  readonly guide: PlatformGuide;
+}
+
+export interface EntryPoint {
+  readonly names: readonly string[];
+  readonly path: string;
+}
+
+/**
+ * The platform's part of the guide: a file for each slot of the guide's skeleton (a Handlebars
+ * partial, rendered with the guide's context), and the values those files read as `platform.…`.
+ */
+export interface PlatformGuide {
+  readonly fragments: Readonly<Record<GuideSlot, TemplatePath>>;
+  readonly values: object;
+}
+
+/** The places in templates/guide/configcat-amplitude.md.hbs that each platform fills. */
+export const GUIDE_SLOTS = [
+  /** The bullets under "What was added". */
+  'added',
+  /** Where the keys are set, after the list of variables. */
+  'keys',
+  /** "Use it": the entry-file code. */
+  'usage',
+  /** The data-flow diagram from the evaluation to the de-duplication check. */
+  'flow',
+  /** The de-duplication step of the data flow. */
+  'deduplication',
+  /** "Check that it works": evaluating, and watching the events leave. */
+  'check',
+  /** Fields the platform's SDK adds to the sample payloads. */
+  'payload',
+  /** "No events arrive": causes particular to the platform, before the key's. */
+  'missing-events',
+  /** "No events arrive": what blocks events on their way, after the key's. */
+  'blocked-events',
+  /** "Only one event per user": when an exposure is sent again. */
+  'repeats',
+  /** "Events under a different user". */
+  'identity',
+] as const;
+export type GuideSlot = (typeof GUIDE_SLOTS)[number];
+
+/** A platform folder's guide fragments: `<folder>/guide/<slot>.md.hbs` for every slot. */
+export function guideFragments(folder: string): Record<GuideSlot, TemplatePath> {
+  return Object.fromEntries(GUIDE_SLOTS.map((slot) => [slot, `${folder}/guide/${slot}.md.hbs`])) as Record<GuideSlot, TemplatePath>;
+}
+
+/** A template file, by its path from this package's root, typed by the context it renders with. */
+export interface Template<Context extends object> {
+  readonly path: TemplatePath;
+  /** Never set: it carries the context type. */
+  readonly context?: Context;
+}
+export type TemplatePath = string;
+
+export function template<Context extends object>(path: TemplatePath): Template<Context> {
+  return { path };
+}
+
+/** A file the run writes: a template and the context it renders with, checked against each other. */
+export interface PlannedFile {
+  /** Output path relative to the project root, with forward slashes. */
+  readonly path: string;
+  readonly template: TemplatePath;
+  readonly context: object;
+  /** How the guide's settings table names it. */
+  readonly label: string;
+  /** Partials by name, for a template with slots (the guide). */
+  readonly partials?: Readonly<Record<string, TemplatePath>>;
+}
+
+export function plannedFile<Context extends object>(label: string, path: string, file: Template<Context>, context: Context): PlannedFile {
+  return { label, path, template: file.path, context };
+}
+
+/** Values every template may use, decided by the core from the answers and the project. */
+export interface CommonContext {
+  readonly typescript: boolean;
+  /** The generated code is an ES module (else CommonJS). */
+  readonly esm: boolean;
+  readonly configcatPackage: string;
+  readonly amplitudePackage: string;
+  /** The evaluation details type the ConfigCat package exports. */
+  readonly detailsType: 'EvaluationDetails' | 'IEvaluationDetails';
+  /** The project had no Amplitude SDK: the wiring exports `initAmplitude`. */
+  readonly initAmplitude: boolean;
+  readonly variantMode: VariantMode;
+  readonly identify: boolean;
+  readonly trackDefaultValues: boolean;
+  readonly sdkKeyEnv: string;
+  readonly amplitudeKeyEnv: string;
+  /** The expression environment variables are read from, e.g. `import.meta.env`. */
+  readonly envAccessor: EnvironmentConvention['accessor'];
+  /** Text values longer than this are reported by variation ID in `auto` mode. */
+  readonly autoTextLimit: number;
+  readonly guidePath: string;
+  /** The project's bundler, or `none`. */
+  readonly framework: Framework;
+}

@@ -1,0 +1,70 @@
+import { bundlerConvention } from '../../generators/lib/environment-variables.js';
+import { guideFragments, plannedFile, template, type CommonContext, type PlatformDescriptor, type PlatformInput } from '../../generators/lib/platform.js';
+
+/** A page evaluates a bounded set of flags; the guide quotes the same number. */
+const MAX_REMEMBERED_FLAGS = 1_000;
+
+export interface BrowserWiringContext extends CommonContext {
+  /** The module exports `createConfigCatClient` (React gets its client from the provider instead). */
+  readonly createClient: boolean;
+  /** The module reads a key from the environment, and says so when it is missing. */
+  readonly needsMissingEnv: boolean;
+  readonly maxRememberedFlags: number;
+}
+
+const WIRING = {
+  ts: template<BrowserWiringContext>('platforms/browser/configcat-amplitude.ts.hbs'),
+  js: template<BrowserWiringContext>('platforms/browser/configcat-amplitude.js.hbs'),
+};
+
+export const BROWSER_GUIDE_FRAGMENTS = guideFragments('platforms/browser');
+
+/** What browser code sends with every exposure, as the guide describes it. */
+export const BROWSER_GUIDE_VALUES = {
+  maxRememberedFlags: MAX_REMEMBERED_FLAGS,
+  firstCheck: 'seen',
+  addedFields: '; the browser SDK adds `session_id` and `platform`',
+  userIdNote: '`user_id` is there only when your app has set one (`amplitude.setUserId`).',
+  keysReadWhen: 'was built',
+} as const;
+
+/**
+ * The browser wiring module: exposures go to the visitor Amplitude tracks. Other browser platforms
+ * (React) build on it.
+ */
+export function planBrowserWiring({ answers, common, outputPath }: PlatformInput, createClient: boolean) {
+  return plannedFile('Wiring module', outputPath(`configcat-amplitude.${answers.language}`), WIRING[answers.language], {
+    ...common,
+    createClient,
+    needsMissingEnv: createClient || common.initAmplitude,
+    maxRememberedFlags: MAX_REMEMBERED_FLAGS,
+  });
+}
+
+/** Browser JavaScript with any bundler. */
+export const browser = {
+  id: 'js',
+  title: 'Browser JavaScript (any bundler)',
+  detect: ({ dependencies, framework }) =>
+    // A bundler means browser code; without one, a browser SDK alone still says where the code runs.
+    framework !== 'none' || dependencies.has('configcat-js') || dependencies.has('@amplitude/analytics-browser') ? 2 : 0,
+  bundled: true,
+  sdks: {
+    configcat: '@configcat/sdk',
+    legacyConfigcat: ['configcat-js'],
+    amplitude: ['@amplitude/analytics-browser', '@amplitude/unified'],
+  },
+  environment: bundlerConvention,
+  plan: (input) => {
+    const wiring = planBrowserWiring(input, true);
+    return {
+      files: [wiring],
+      entryPoints: [{ names: ['createConfigCatClient', ...(input.common.initAmplitude ? ['initAmplitude'] : [])], path: wiring.path }],
+      attachFrom: wiring.path,
+      guide: {
+        fragments: BROWSER_GUIDE_FRAGMENTS,
+        values: { ...BROWSER_GUIDE_VALUES, codeFence: input.answers.language, evaluationCall: 'getValueAsync(key, default)', evaluatesOften: 'every page view' },
+      },
+    };
+  },
+} as const satisfies PlatformDescriptor;

@@ -1,0 +1,56 @@
+import { bundlerConvention } from '../../generators/lib/environment-variables.js';
+import { plannedFile, template, type CommonContext, type PlatformDescriptor } from '../../generators/lib/platform.js';
+import { BROWSER_GUIDE_FRAGMENTS, BROWSER_GUIDE_VALUES, planBrowserWiring } from '../browser/index.js';
+
+export interface ProviderContext extends CommonContext {
+  /** How the provider imports the wiring module beside it. */
+  readonly coreImportPath: string;
+  /** Next.js: the file is a client component (it hands ConfigCat a function). */
+  readonly clientComponent: boolean;
+}
+
+const PROVIDER = {
+  ts: template<ProviderContext>('platforms/react/ConfigCatAmplitudeProvider.tsx.hbs'),
+  js: template<ProviderContext>('platforms/react/ConfigCatAmplitudeProvider.jsx.hbs'),
+};
+
+/** React with configcat-react: the browser wiring, and ConfigCat's provider with it wired in. */
+export const react = {
+  id: 'react',
+  title: 'React (Vite, Create React App, Next.js)',
+  detect: ({ dependencies }) => (dependencies.has('react') || dependencies.has('configcat-react') ? 3 : 0),
+  bundled: true,
+  sdks: {
+    configcat: 'configcat-react',
+    legacyConfigcat: [],
+    amplitude: ['@amplitude/analytics-browser', '@amplitude/unified'],
+  },
+  environment: bundlerConvention,
+  plan: (input) => {
+    const { answers, common, outputPath, specifier } = input;
+    const wiring = planBrowserWiring(input, false);
+    const provider = plannedFile('React provider', outputPath(`ConfigCatAmplitudeProvider.${answers.language}x`), PROVIDER[answers.language], {
+      ...common,
+      coreImportPath: specifier(answers.dir, wiring.path),
+      clientComponent: common.framework === 'next',
+    });
+    return {
+      files: [wiring, provider],
+      entryPoints: [
+        { names: ['ConfigCatAmplitudeProvider'], path: provider.path },
+        { names: common.initAmplitude ? ['initAmplitude'] : [], path: wiring.path },
+      ],
+      attachFrom: wiring.path,
+      guide: {
+        fragments: { ...BROWSER_GUIDE_FRAGMENTS, added: 'platforms/react/guide/added.md.hbs', usage: 'platforms/react/guide/usage.md.hbs' },
+        values: {
+          ...BROWSER_GUIDE_VALUES,
+          codeFence: `${answers.language}x`,
+          evaluationCall: 'useFeatureFlag(key, default)',
+          evaluatesOften: "configcat-react's re-renders",
+          providerPath: provider.path,
+        },
+      },
+    };
+  },
+} as const satisfies PlatformDescriptor;
