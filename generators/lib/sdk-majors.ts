@@ -330,7 +330,8 @@ function lowestOfComparatorSet(set: string): Version | 'unknown' | 'none' {
   const hyphen = /^(\S+)\s+-\s+(\S+)$/.exec(set);
   if (hyphen) return parseVersion(hyphen[1]!) ?? 'unknown';
   let lowest: Version = [0, 0, 0];
-  for (const comparator of set.split(/\s+/)) {
+  // `>= 9.1.0` is `>=9.1.0`.
+  for (const comparator of set.replace(/(\^|~>?|>=|<=|>|<|=)\s+/g, '$1').split(/\s+/)) {
     const match = /^(\^|~>?|>=|<=|>|<|=)?\s*(.+)$/.exec(comparator);
     if (!match) return 'unknown';
     const operator = match[1] ?? '';
@@ -408,12 +409,13 @@ export function sdkSupport(packageName: SdkPackageName, declaredRange: string | 
     return unsupported(packageName, entries[entries.length - 1] as VersionEntry & UnsupportedEntry, undefined, 'declared', options);
   }
   const basis = installed ? 'installed' : 'declared';
-  const entry = entryFor(entries, judged) ?? entries[entries.length - 1]!;
+  // Outside the table (a major released later, or before the first one listed): the nearest range.
+  const entry = entryFor(entries, judged) ?? (compareVersions(judged, parseVersion(entries[0]!.from)!) < 0 ? entries[0]! : entries[entries.length - 1]!);
   if (entry.supported) return { supported: true, capabilities: entry.capabilities, version: formatVersion(judged), basis };
   return unsupported(packageName, entry, judged, basis, options);
 }
 
-/** The entry covering `version`; past the last entry (a major released later), none. */
+/** The entry covering `version`, if any. */
 export function entryFor(entries: readonly VersionEntry[], version: Version): VersionEntry | undefined {
   return entries.find(
     (entry) =>
