@@ -43,41 +43,63 @@ function checksOf(alias: string, entry: VersionEntry): TypeCheck[] {
   return entry.capabilities.kind === 'configcat' ? configcatTypeChecks(alias, entry.capabilities) : amplitudeTypeChecks(alias, entry.capabilities);
 }
 
-function fileOf(alias: string, index: number, check: TypeCheck): string {
-  return join(project, 'checks', `${alias}--${index}.${check.extension}`);
+/**
+ * How a project resolves the packages: ESM and CommonJS under `NodeNext` (one program: a `.cts`
+ * file is CommonJS, so packages give their `require` types), and `Bundler` (Vite, Next.js).
+ */
+const SETUPS = ['nodenext-esm', 'nodenext-cjs', 'bundler'] as const;
+type Setup = (typeof SETUPS)[number];
+
+function appliesTo(setup: Setup, check: TypeCheck): boolean {
+  return setup !== 'nodenext-cjs' || check.extension === 'ts';
 }
 
-/** One program for every check file: the packages' declarations are read once. */
-function typeCheckAll(): void {
-  const files: string[] = [];
-  mkdirSync(join(project, 'checks'));
-  for (const { alias, entry } of VERSIONS) {
-    checksOf(alias, entry).forEach((check, index) => {
-      const file = fileOf(alias, index, check);
-      writeFileSync(file, check.code);
-      files.push(file);
-    });
-  }
-  const program = ts.createProgram(files, {
-    target: ts.ScriptTarget.ES2022,
-    module: ts.ModuleKind.NodeNext,
-    moduleResolution: ts.ModuleResolutionKind.NodeNext,
-    jsx: ts.JsxEmit.ReactJSX,
-    strict: true,
-    noEmit: true,
-    // The SDKs' own declaration files are not what is checked (some need DOM types, some fail
-    // under settings a project may use): the check files' errors are still reported.
-    skipLibCheck: true,
-    lib: ['lib.es2022.d.ts', 'lib.dom.d.ts'],
-    types: ['node'],
-    typeRoots: [join(project, 'node_modules/@types')],
-  });
+function fileOf(setup: Setup, alias: string, index: number, check: TypeCheck): string {
+  const extension = setup === 'nodenext-cjs' ? 'cts' : check.extension;
+  return join(project, setup === 'bundler' ? 'bundler' : 'nodenext', `${alias}--${index}.${extension}`);
+}
+
+const COMPILER_OPTIONS: ts.CompilerOptions = {
+  target: ts.ScriptTarget.ES2022,
+  jsx: ts.JsxEmit.ReactJSX,
+  strict: true,
+  noEmit: true,
+  // The SDKs' own declaration files are not what is checked (some need DOM types, some fail under
+  // settings a project may use): the check files' errors are still reported.
+  skipLibCheck: true,
+  lib: ['lib.es2022.d.ts', 'lib.dom.d.ts'],
+  types: ['node'],
+};
+
+function typeCheck(files: readonly string[], options: ts.CompilerOptions): void {
+  const program = ts.createProgram(files, { ...COMPILER_OPTIONS, typeRoots: [join(project, 'node_modules/@types')], ...options });
   for (const diagnostic of ts.getPreEmitDiagnostics(program)) {
     const file = diagnostic.file?.fileName ?? '(global)';
     const list = typeErrors.get(file) ?? [];
     list.push(ts.flattenDiagnosticMessageText(diagnostic.messageText, '\n'));
     typeErrors.set(file, list);
   }
+}
+
+/** One program per resolution mode for every check file: the packages' declarations are read once. */
+function typeCheckAll(): void {
+  const files = new Map<'nodenext' | 'bundler', string[]>([
+    ['nodenext', []],
+    ['bundler', []],
+  ]);
+  mkdirSync(join(project, 'nodenext'));
+  mkdirSync(join(project, 'bundler'));
+  for (const { alias, entry } of VERSIONS) {
+    checksOf(alias, entry).forEach((check, index) => {
+      for (const setup of SETUPS.filter((candidate) => appliesTo(candidate, check))) {
+        const file = fileOf(setup, alias, index, check);
+        writeFileSync(file, check.code);
+        files.get(setup === 'bundler' ? 'bundler' : 'nodenext')!.push(file);
+      }
+    });
+  }
+  typeCheck(files.get('nodenext')!, { module: ts.ModuleKind.NodeNext, moduleResolution: ts.ModuleResolutionKind.NodeNext });
+  typeCheck(files.get('bundler')!, { module: ts.ModuleKind.ESNext, moduleResolution: ts.ModuleResolutionKind.Bundler });
 }
 
 function probeRequest(packageName: SdkPackageName, entry: VersionEntry, alias: string): Record<string, unknown> {
@@ -140,12 +162,12 @@ describe.each(VERSIONS.map((version) => [`${version.packageName}@${version.versi
     // have it): those checks run against the first version listed.
     const lowest = version === entry.verified[0];
     const checks = checksOf(alias, entry)
-      .map((check, index) => [check.name, check, index] as const)
-      .filter(([, check]) => check.compiles || lowest);
-    it.each(checks)('types: %s', (_name, check, index) => {
-      const errors = typeErrors.get(fileOf(alias, index, check)) ?? [];
+      .flatMap((check, index) => SETUPS.filter((setup) => appliesTo(setup, check)).map((setup) => [setup, check.name, check, index] as const))
+      .filter(([, , check]) => check.compiles || lowest);
+    it.each(checks)('types (%s): %s', (setup, _name, check, index) => {
+      const errors = typeErrors.get(fileOf(setup, alias, index, check)) ?? [];
       if (check.compiles) expect(errors, check.code).toEqual([]);
-      else expect(errors.length, `expected a type error:\n${check.code}`).toBeGreaterThan(0);
+      else expect(errors.join('\n'), `expected a type error:\n${check.code}`).toMatch(check.expectedError!);
     });
   }
 
