@@ -184,9 +184,9 @@ export function topLevelNames(ast: t.File): Set<string> {
 }
 
 /** Whether `name` is referenced anywhere as an identifier or JSX name, outside `except`. */
-export function isReferenced(ast: t.File, name: string, except: readonly t.Node[] = []): boolean {
+export function isReferenced(root: t.Node, name: string, except: readonly t.Node[] = []): boolean {
   let found = false;
-  walk(ast.program, (node) => {
+  walk(root.type === 'File' ? root.program : root, (node) => {
     if (found || except.includes(node)) return false;
     if ((node.type === 'Identifier' || node.type === 'JSXIdentifier') && node.name === name) found = true;
     return undefined;
