@@ -92,7 +92,8 @@ function addHooks(source: Source, options: t.ObjectExpression): void {
   }
   // Both run: ours first, then the app's own.
   const theirs = text(source, existing.value);
-  const call = existing.value.type === 'Identifier' ? `${theirs}(hooks)` : `(${theirs})(hooks)`;
+  // Without semicolons, a line starting with `(` would call the line before it: Standard style's `;(`.
+  const call = existing.value.type === 'Identifier' ? `${theirs}(hooks)` : `${source.style.semicolon ? '' : ';'}(${theirs})(hooks)`;
   source.out.overwrite(start(existing.value), end(existing.value), `(hooks) => {${source.style.eol}${lineIndent(source.code, start(existing))}${source.style.indent}${statement(source.style, `${HOOKS}(hooks)`)}${source.style.eol}${lineIndent(source.code, start(existing))}${source.style.indent}${statement(source.style, call)}${source.style.eol}${lineIndent(source.code, start(existing))}}`);
 }
 
