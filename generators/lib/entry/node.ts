@@ -1,0 +1,352 @@
+import type * as t from '@babel/types';
+import { addAfterImports, callsFunction, ensureImport, initAmplitudeStatement, type InitAmplitudeCall } from './imports.js';
+import { ALREADY, composeEdits, edited, unrecognised, type EditResult } from './result.js';
+import { end, findAll, indentFollowingLines, isRequireCall, lineIndent, parseSource, quoted, start, statement, text, topLevelNames, type Source } from './source.js';
+
+export interface NodeEntryInput {
+  readonly code: string;
+  /** e.g. `src/index.ts`, `server.js`, `src/main.ts` (NestJS). */
+  readonly file: string;
+  /** How this file imports the wiring module, e.g. `./configcat-amplitude.js`. */
+  readonly wiringModule: string;
+  /** Also start Amplitude after the imports (the project had no Amplitude SDK), in this form. */
+  readonly initAmplitude?: InitAmplitudeCall | false;
+  /** package.json's `type`, for files whose module system the code does not show. */
+  readonly packageType?: 'module' | 'commonjs';
+}
+
+const CONFIGCAT_PACKAGES = new Set(['@configcat/sdk', '@configcat/sdk/node', 'configcat-node', 'configcat-js', 'configcat-js-ssr']);
+/** ConfigCat's factories across majors: `getClient` (6+ of configcat-js, 8+ of configcat-node, the unified SDK), `createClient*` before. */
+const FACTORY = /^(getClient|createClient(WithAutoPoll|WithLazyLoad|WithManualPoll)?)$/;
+const CLIENT_NAME = 'configCatClient';
+
+/**
+ * A Node service's entry file: exposures attached to the ConfigCat client the code creates (or a
+ * client created for it), Amplitude started if asked, and queued exposures flushed on shutdown.
+ * Each part is skipped when present, so a re-run is `already`.
+ */
+export function wireNodeEntry(input: NodeEntryInput): EditResult {
+  return composeEdits(input.code, [
+    (code) => wireConfigCatClient({ ...input, code }),
+    // NestJS owns the signals once its shutdown hooks are on: the flush goes in the module (addNestShutdownFlush).
+    (code) => (isNestMain(code, input.file) ? enableNestShutdownHooks({ ...input, code }) : usesNest(code) ? ALREADY : addShutdownFlush({ ...input, code })),
+  ]);
+}
+
+/**
+ * Where the file creates a ConfigCat client (`configcat.getClient(…)`, `getClient(…)`, the legacy
+ * `createClient…(…)`), `attachAmplitudeExposures(<client>)` goes right after; in a NestJS provider
+ * (`useFactory`, `useValue`) inside it. Otherwise `createConfigCatClient()` is added after the imports.
+ */
+export function wireConfigCatClient(input: NodeEntryInput): EditResult {
+  const source = parseSource(input.code, input.file, input.packageType);
+  if (!source) return unrecognised('the file does not parse', input.file, 'after the imports', clientSnippet(input));
+  if (callsFunction(source, 'attachAmplitudeExposures') || callsFunction(source, 'createConfigCatClient')) {
+    return initOnly(source, input);
+  }
+  const creations = clientCreations(source);
+  if (creations.length === 0) {
+    ensureImport(source, input.wiringModule, ['createConfigCatClient', ...(input.initAmplitude ? ['initAmplitude'] : [])]);
+    const name = topLevelNames(source.ast).has(CLIENT_NAME) ? 'amplitudeConfigCatClient' : CLIENT_NAME;
+    // Exported, so no-unused-vars and noUnusedLocals accept it before the app reads a flag.
+    const declaration = source.moduleSystem === 'esm' ? `export const ${name} = createConfigCatClient()` : `const ${name} = createConfigCatClient()`;
+    addAfterImports(source, [...initStatements(source, input), statement(source.style, declaration)]);
+    return edited(source.out.toString(), `${input.file}: created a ConfigCat client with exposures wired (${name})`);
+  }
+  for (const creation of creations) {
+    const placed = attachAfter(source, creation);
+    if (!placed) {
+      return unrecognised(
+        'the ConfigCat client is created where a statement cannot follow it',
+        input.file,
+        `right after the ConfigCat client is created (${text(source, creation.call).split('\n')[0]}…)`,
+        statement(source.style, 'attachAmplitudeExposures(<your ConfigCat client>)'),
+      );
+    }
+  }
+  ensureImport(source, input.wiringModule, ['attachAmplitudeExposures', ...(input.initAmplitude ? ['initAmplitude'] : [])]);
+  addAfterImports(source, initStatements(source, input));
+  return edited(source.out.toString(), `${input.file}: attached Amplitude exposures to the ConfigCat client`);
+}
+
+function initOnly(source: Source, input: NodeEntryInput): EditResult {
+  const statements = initStatements(source, input);
+  if (statements.length === 0) return ALREADY;
+  ensureImport(source, input.wiringModule, ['initAmplitude']);
+  addAfterImports(source, statements);
+  return edited(source.out.toString(), `${input.file}: started Amplitude after the imports`);
+}
+
+function initStatements(source: Source, input: NodeEntryInput): string[] {
+  return input.initAmplitude && !callsFunction(source, 'initAmplitude') ? [initAmplitudeStatement(source, input.initAmplitude)] : [];
+}
+
+interface Creation {
+  readonly call: t.CallExpression;
+  /** The nodes from the call up to the statement holding it, innermost first. */
+  readonly ancestors: readonly t.Node[];
+}
+
+/** Calls of ConfigCat's factory, through a namespace/default import, a named import or `require`. */
+function clientCreations(source: Source): Creation[] {
+  const namespaces = new Set<string>();
+  const factories = new Set<string>();
+  const bind = (local: string, imported: string | undefined): void => {
+    if (imported === undefined) namespaces.add(local);
+    else if (FACTORY.test(imported)) factories.add(local);
+  };
+  for (const node of source.ast.program.body) {
+    if (node.type === 'ImportDeclaration' && CONFIGCAT_PACKAGES.has(node.source.value)) {
+      for (const s of node.specifiers) bind(s.local.name, s.type === 'ImportSpecifier' ? (s.imported.type === 'Identifier' ? s.imported.name : s.imported.value) : undefined);
+    }
+    if (node.type === 'VariableDeclaration') {
+      for (const declarator of node.declarations) {
+        const init = declarator.init;
+        if (!init || !isRequireCall(init) || !CONFIGCAT_PACKAGES.has((init.arguments[0] as t.StringLiteral).value)) continue;
+        if (declarator.id.type === 'Identifier') bind(declarator.id.name, undefined);
+        if (declarator.id.type === 'ObjectPattern') {
+          for (const property of declarator.id.properties) {
+            if (property.type === 'ObjectProperty' && property.key.type === 'Identifier' && property.value.type === 'Identifier') bind(property.value.name, property.key.name);
+          }
+        }
+      }
+    }
+  }
+  const creations: Creation[] = [];
+  const stack: t.Node[] = [];
+  const visit = (node: t.Node): void => {
+    stack.push(node);
+    if (node.type === 'CallExpression' && isFactoryCall(node.callee, namespaces, factories)) creations.push({ call: node, ancestors: [...stack].reverse() });
+    for (const key of Object.keys(node) as (keyof t.Node)[]) {
+      if (key === 'leadingComments' || key === 'trailingComments' || key === 'innerComments' || key === 'loc') continue;
+      const value = node[key] as unknown;
+      const children = Array.isArray(value) ? value : [value];
+      for (const child of children) if (typeof child === 'object' && child !== null && typeof (child as t.Node).type === 'string') visit(child as t.Node);
+    }
+    stack.pop();
+  };
+  visit(source.ast.program);
+  return creations;
+}
+
+function isFactoryCall(callee: t.Node, namespaces: Set<string>, factories: Set<string>): boolean {
+  if (callee.type === 'Identifier') return factories.has(callee.name);
+  return (
+    callee.type === 'MemberExpression' && callee.object.type === 'Identifier' && namespaces.has(callee.object.name) &&
+    callee.property.type === 'Identifier' && FACTORY.test(callee.property.name)
+  );
+}
+
+/**
+ * Puts the attach call after the statement that creates the client: `const c = getClient(…)`,
+ * `this.client = getClient(…)`, `return getClient(…)` and an arrow returning it (NestJS
+ * `useFactory`) become a named client; `useValue: getClient(…)` is lifted to a top-level constant.
+ */
+function attachAfter(source: Source, { call, ancestors }: Creation): boolean {
+  const { out, style } = source;
+  const [, parent, grandparent] = ancestors;
+  const attach = (target: string): string => statement(style, `attachAmplitudeExposures(${target})`);
+  if (parent?.type === 'VariableDeclarator' && parent.id.type === 'Identifier') {
+    const declaration = ancestors[2];
+    const holder = ancestors[3]?.type === 'ExportNamedDeclaration' ? ancestors[3] : declaration;
+    if (!holder) return false;
+    out.appendLeft(end(holder), `${style.eol}${lineIndent(source.code, start(holder))}${attach(parent.id.name)}`);
+    return true;
+  }
+  if (parent?.type === 'AssignmentExpression' && grandparent?.type === 'ExpressionStatement') {
+    out.appendLeft(end(grandparent), `${style.eol}${lineIndent(source.code, start(grandparent))}${attach(text(source, parent.left))}`);
+    return true;
+  }
+  const name = CLIENT_NAME;
+  if (parent?.type === 'ReturnStatement') {
+    const indent = lineIndent(source.code, start(parent));
+    out.overwrite(start(parent), end(parent), [
+      statement(style, `const ${name} = ${text(source, call)}`),
+      attach(name),
+      statement(style, `return ${name}`),
+    ].join(`${style.eol}${indent}`));
+    return true;
+  }
+  if (parent?.type === 'ArrowFunctionExpression' && parent.body === call) {
+    const indent = lineIndent(source.code, start(parent));
+    const inner = indent + style.indent;
+    const callText = indentFollowingLines(text(source, call), style.indent);
+    out.overwrite(start(call), end(call), [
+      `{`,
+      `${inner}${statement(style, `const ${name} = ${callText}`)}`,
+      `${inner}${attach(name)}`,
+      `${inner}${statement(style, `return ${name}`)}`,
+      `${indent}}`,
+    ].join(style.eol));
+    return true;
+  }
+  if (parent?.type === 'ObjectProperty' && parent.value === call) {
+    const topLevel = ancestors.at(-2);
+    if (!topLevel || !onlyTopLevelReferences(source, call)) return false;
+    const lifted = topLevelNames(source.ast).has(name) ? 'amplitudeConfigCatClient' : name;
+    out.overwrite(start(call), end(call), lifted);
+    out.prependLeft(start(topLevel), `${statement(style, `const ${lifted} = ${text(source, call)}`)}${style.eol}${attach(lifted)}${style.eol}${style.eol}`);
+    return true;
+  }
+  return false;
+}
+
+/** Whether a call can move to the top level: it names only imports, top-level bindings and globals. */
+function onlyTopLevelReferences(source: Source, call: t.CallExpression): boolean {
+  const topLevel = topLevelNames(source.ast);
+  const globals = new Set(['process', 'globalThis', 'undefined', 'Number', 'String', 'Boolean', 'JSON']);
+  return findAll(call, (node): node is t.MemberExpression => node.type === 'MemberExpression')
+    .every(({ node }) => node.object.type !== 'ThisExpression') &&
+    findAll(call, (node): node is t.Identifier => node.type === 'Identifier')
+      .filter(({ node, parent }) => !(parent?.type === 'MemberExpression' && parent.property === node && !parent.computed) && !(parent?.type === 'ObjectProperty' && parent.key === node))
+      .every(({ node }) => topLevel.has(node.name) || globals.has(node.name));
+}
+
+function clientSnippet(input: NodeEntryInput): string {
+  const s = { quote: "'" as const, semicolon: true, indent: '  ', eol: '\n' as const };
+  return [
+    statement(s, `import { attachAmplitudeExposures } from ${quoted(s, input.wiringModule)}`),
+    '',
+    '// right after your ConfigCat client is created:',
+    statement(s, 'attachAmplitudeExposures(configCatClient)'),
+  ].join('\n');
+}
+
+const SIGNALS = new Set(['SIGTERM', 'SIGINT']);
+
+/**
+ * Flushes queued exposures on shutdown. An existing `process.on('SIGTERM' | 'SIGINT', handler)` is
+ * joined: an async handler awaits the flush first; a synchronous one runs its own body once the
+ * flush settles (`void flushAmplitudeExposures().finally(…)`, so no-misused-promises and
+ * no-floating-promises stay quiet). Without a handler, one is added at the end of the file.
+ */
+export function addShutdownFlush(input: NodeEntryInput): EditResult {
+  const source = parseSource(input.code, input.file, input.packageType);
+  if (!source) return unrecognised('the file does not parse', input.file, 'at the end of the file', newHandler(undefined, input));
+  if (callsFunction(source, 'flushAmplitudeExposures')) return ALREADY;
+  const handlers = signalHandlers(source);
+  if (handlers.length === 0) {
+    source.out.append(`${source.code.endsWith('\n') ? '' : source.style.eol}${source.style.eol}${newHandler(source, input)}${source.style.eol}`);
+    ensureImport(source, input.wiringModule, ['flushAmplitudeExposures']);
+    return edited(source.out.toString(), `${input.file}: flushes Amplitude exposures on SIGTERM`);
+  }
+  for (const handler of handlers) {
+    if (!joinHandler(source, handler)) {
+      return unrecognised('a shutdown handler has a shape this edit does not handle', input.file, 'first thing in your SIGTERM handler', statement(source.style, 'await flushAmplitudeExposures()'));
+    }
+  }
+  ensureImport(source, input.wiringModule, ['flushAmplitudeExposures']);
+  return edited(source.out.toString(), `${input.file}: flushes Amplitude exposures in the existing shutdown handler`);
+}
+
+type Handler = t.ArrowFunctionExpression | t.FunctionExpression | t.FunctionDeclaration;
+
+/** Handlers of `process.on|once('SIGTERM' | 'SIGINT', …)`, inline or a function declared by name. */
+function signalHandlers(source: Source): Handler[] {
+  const calls = findAll(source.ast.program, (node): node is t.CallExpression =>
+    node.type === 'CallExpression' && node.callee.type === 'MemberExpression' &&
+    node.callee.object.type === 'Identifier' && node.callee.object.name === 'process' &&
+    node.callee.property.type === 'Identifier' && (node.callee.property.name === 'on' || node.callee.property.name === 'once') &&
+    node.arguments[0]?.type === 'StringLiteral' && SIGNALS.has(node.arguments[0].value));
+  const handlers: Handler[] = [];
+  for (const { node } of calls) {
+    const handler = node.arguments[1];
+    if (handler?.type === 'ArrowFunctionExpression' || handler?.type === 'FunctionExpression') handlers.push(handler);
+    else if (handler?.type === 'Identifier') {
+      const declared = findAll(source.ast.program, (n): n is t.FunctionDeclaration => n.type === 'FunctionDeclaration' && n.id?.name === handler.name)[0]?.node;
+      const assigned = findAll(source.ast.program, (n): n is t.VariableDeclarator => n.type === 'VariableDeclarator' && n.id.type === 'Identifier' && n.id.name === handler.name)[0]?.node.init;
+      const fn = declared ?? (assigned?.type === 'ArrowFunctionExpression' || assigned?.type === 'FunctionExpression' ? assigned : undefined);
+      if (fn && !handlers.includes(fn)) handlers.push(fn);
+    }
+  }
+  return handlers;
+}
+
+function joinHandler(source: Source, handler: Handler): boolean {
+  const { out, style, code } = source;
+  const body = handler.body;
+  if (body.type !== 'BlockStatement') {
+    out.prependRight(start(body), 'void flushAmplitudeExposures().finally(() => ');
+    out.appendLeft(end(body), ')');
+    return true;
+  }
+  const first = body.body[0];
+  if (handler.async) {
+    const line = statement(style, 'await flushAmplitudeExposures()');
+    if (first) out.prependLeft(start(first), `${line}${style.eol}${lineIndent(code, start(first))}`);
+    else out.appendLeft(start(body) + 1, `${style.eol}${lineIndent(code, start(handler))}${style.indent}${line}${style.eol}${lineIndent(code, start(handler))}`);
+    return true;
+  }
+  if (!first) {
+    out.appendLeft(start(body) + 1, `${style.eol}${lineIndent(code, start(handler))}${style.indent}${statement(style, 'void flushAmplitudeExposures()')}${style.eol}${lineIndent(code, start(handler))}`);
+    return true;
+  }
+  // The body moves into the callback: `return` there returns from the callback, which is the same.
+  const last = body.body.at(-1)!;
+  const indent = lineIndent(code, start(first));
+  out.prependLeft(start(first), `void flushAmplitudeExposures().finally(() => {${style.eol}${indent}${style.indent}`);
+  for (let offset = code.indexOf('\n', start(first)); offset !== -1 && offset < end(last); offset = code.indexOf('\n', offset + 1)) {
+    if (code[offset + 1] !== '\n' && code[offset + 1] !== '\r') out.appendLeft(offset + 1, style.indent);
+  }
+  out.appendLeft(end(last), `${style.eol}${indent}${statement(style, '})')}`);
+  return true;
+}
+
+function newHandler(source: Source | undefined, input: NodeEntryInput): string {
+  const s = source?.style ?? { quote: "'", semicolon: true, indent: '  ', eol: '\n' };
+  return [
+    '// Sends the exposures Amplitude still queues before the process ends.',
+    `process.on(${quoted(s, 'SIGTERM')}, () => {`,
+    `${s.indent}${statement(s, 'void flushAmplitudeExposures().finally(() => process.exit(0))')}`,
+    statement(s, '})'),
+  ].join(s.eol) + (source ? '' : `\n// import { flushAmplitudeExposures } from '${input.wiringModule}'`);
+}
+
+function usesNest(code: string): boolean {
+  return /from\s*['"]@nestjs\//.test(code);
+}
+
+/** NestJS's `main.ts`: it creates the app with `NestFactory.create`. */
+export function isNestMain(code: string, file: string): boolean {
+  return /main\.[cm]?[jt]s$/.test(file) && /\bNestFactory\s*\.\s*create/.test(code);
+}
+
+/**
+ * NestJS handles SIGTERM itself once `app.enableShutdownHooks()` is called, and then runs the
+ * providers' shutdown hooks: the flush belongs there (see `addNestShutdownFlush`).
+ */
+export function enableNestShutdownHooks(input: NodeEntryInput): EditResult {
+  const source = parseSource(input.code, input.file, input.packageType);
+  if (!source) return unrecognised('the file does not parse', input.file, 'after NestFactory.create', 'app.enableShutdownHooks();');
+  if (/\.enableShutdownHooks\s*\(/.test(source.code)) return ALREADY;
+  const created = findAll(source.ast.program, (node): node is t.VariableDeclaration =>
+    node.type === 'VariableDeclaration' && node.declarations.length === 1 && node.declarations[0]!.id.type === 'Identifier' &&
+    /NestFactory\s*\.\s*create/.test(text(source, node)))[0]?.node;
+  if (!created) return unrecognised('no `const app = await NestFactory.create(…)` was found', input.file, 'after NestFactory.create', statement(source.style, 'app.enableShutdownHooks()'));
+  const app = (created.declarations[0]!.id as t.Identifier).name;
+  source.out.appendLeft(end(created), `${source.style.eol}${lineIndent(source.code, start(created))}${statement(source.style, `${app}.enableShutdownHooks()`)}`);
+  return edited(source.out.toString(), `${input.file}: enabled NestJS shutdown hooks`);
+}
+
+/** In a NestJS module file: `onApplicationShutdown` on the `@Module` class awaits the flush. */
+export function addNestShutdownFlush(input: Omit<NodeEntryInput, 'initAmplitude'>): EditResult {
+  const source = parseSource(input.code, input.file, input.packageType);
+  const method = (s: Source['style'], typed: boolean, indent: string): string =>
+    [`async onApplicationShutdown()${typed ? ': Promise<void>' : ''} {`, `${indent}${s.indent}${statement(s, 'await flushAmplitudeExposures()')}`, `${indent}}`].join(s.eol);
+  if (!source) return unrecognised('the file does not parse', input.file, 'in your @Module class', method({ quote: "'", semicolon: true, indent: '  ', eol: '\n' }, true, ''));
+  if (callsFunction(source, 'flushAmplitudeExposures')) return ALREADY;
+  const moduleClass = findAll(source.ast.program, (node): node is t.ClassDeclaration =>
+    node.type === 'ClassDeclaration' && (node.decorators ?? []).some((d) => /^Module\b/.test(text(source, d.expression))))[0]?.node;
+  const typed = /\.[cm]?ts$/.test(input.file);
+  if (!moduleClass) return unrecognised('no @Module class was found', input.file, 'in your @Module class', method(source.style, typed, ''));
+  const existing = moduleClass.body.body.find((member) => member.type === 'ClassMethod' && member.key.type === 'Identifier' && member.key.name === 'onApplicationShutdown');
+  if (existing) return unrecognised('the module has its own onApplicationShutdown', input.file, 'first thing in onApplicationShutdown', statement(source.style, 'await flushAmplitudeExposures()'));
+  const classIndent = lineIndent(source.code, start(moduleClass));
+  const memberIndent = classIndent + source.style.indent;
+  const last = moduleClass.body.body.at(-1);
+  const { eol } = source.style;
+  if (last) source.out.appendLeft(end(last), `${eol}${eol}${memberIndent}${method(source.style, typed, memberIndent)}`);
+  else source.out.overwrite(start(moduleClass.body), end(moduleClass.body), `{${eol}${memberIndent}${method(source.style, typed, memberIndent)}${eol}${classIndent}}`);
+  ensureImport(source, input.wiringModule, ['flushAmplitudeExposures']);
+  return edited(source.out.toString(), `${input.file}: flushes Amplitude exposures when NestJS shuts down`);
+}

@@ -1,0 +1,122 @@
+import type * as t from '@babel/types';
+import { addAfterImports, callsFunction, ensureImport, initAmplitudeStatement, type InitAmplitudeCall } from './imports.js';
+import { ALREADY, edited, unrecognised, type EditResult } from './result.js';
+import { end, findAll, lineIndent, parseSource, start, statement, text, topLevelNames, type Source } from './source.js';
+
+export interface VueMainInput {
+  readonly code: string;
+  /** `src/main.ts` or `src/main.js`. */
+  readonly file: string;
+  /** How this file imports the wiring module, e.g. `./configcat-amplitude`. */
+  readonly wiringModule: string;
+  readonly initAmplitude?: InitAmplitudeCall | false;
+}
+
+const HOOKS = 'amplitudeExposureHooks';
+
+/**
+ * With configcat-vue: `app.use(ConfigCatPlugin, { …, clientOptions: { … } })` gets
+ * `setupHooks: amplitudeExposureHooks` in `clientOptions` (created when absent; an existing
+ * `setupHooks` runs too). configcat-vue bundles its own SDK, so its client is the one to hook.
+ * Without configcat-vue: `createConfigCatClient()` (and `initAmplitude()` if asked) after the imports.
+ */
+export function wireVueMain(input: VueMainInput): EditResult {
+  const source = parseSource(input.code, input.file);
+  if (!source) return unrecognised('the file does not parse', input.file, 'in the options of app.use(ConfigCatPlugin, …)', `clientOptions: { setupHooks: ${HOOKS} },`);
+  const done: string[] = [];
+  const statements: string[] = [];
+  const names: string[] = [];
+  if (input.initAmplitude && !callsFunction(source, 'initAmplitude')) {
+    names.push('initAmplitude');
+    statements.push(initAmplitudeStatement(source, input.initAmplitude));
+    done.push('started Amplitude after the imports');
+  }
+  const plugin = pluginName(source.ast);
+  if (plugin) {
+    if (!source.code.includes(HOOKS)) {
+      const options = pluginOptions(source, plugin);
+      if (!options) return unrecognised('app.use(ConfigCatPlugin, …) has no options object written in place', input.file, 'in the options of app.use(ConfigCatPlugin, …)', `clientOptions: { setupHooks: ${HOOKS} },`);
+      addHooks(source, options);
+      names.push(HOOKS);
+      done.push('hooked Amplitude exposures into ConfigCatPlugin');
+    }
+  } else if (!callsFunction(source, 'createConfigCatClient')) {
+    names.push('createConfigCatClient');
+    const name = topLevelNames(source.ast).has('configCatClient') ? 'amplitudeConfigCatClient' : 'configCatClient';
+    statements.push(statement(source.style, `export const ${name} = createConfigCatClient()`));
+    done.push(`created a ConfigCat client with exposures wired (${name})`);
+  }
+  ensureImport(source, input.wiringModule, names);
+  addAfterImports(source, statements);
+  if (done.length === 0) return ALREADY;
+  return edited(source.out.toString(), `${input.file}: ${done.join(', ')}`);
+}
+
+function pluginName(ast: t.File): string | undefined {
+  for (const node of ast.program.body) {
+    if (node.type !== 'ImportDeclaration' || !/^configcat-vue/.test(node.source.value)) continue;
+    for (const s of node.specifiers) {
+      if (s.type === 'ImportSpecifier' && s.imported.type === 'Identifier' && s.imported.name === 'ConfigCatPlugin') return s.local.name;
+    }
+  }
+  return undefined;
+}
+
+function pluginOptions(source: Source, plugin: string): t.ObjectExpression | undefined {
+  const use = findAll(source.ast.program, (node): node is t.CallExpression =>
+    node.type === 'CallExpression' && node.callee.type === 'MemberExpression' && node.callee.property.type === 'Identifier' &&
+    node.callee.property.name === 'use' && node.arguments[0]?.type === 'Identifier' && node.arguments[0].name === plugin)[0]?.node;
+  const options = use?.arguments[1];
+  return options?.type === 'ObjectExpression' ? options : undefined;
+}
+
+function property(object: t.ObjectExpression, name: string): t.ObjectProperty | undefined {
+  return object.properties.find((p): p is t.ObjectProperty => p.type === 'ObjectProperty' && !p.computed && p.key.type === 'Identifier' && p.key.name === name);
+}
+
+function addHooks(source: Source, options: t.ObjectExpression): void {
+  const clientOptions = property(options, 'clientOptions');
+  if (!clientOptions) {
+    addProperty(source, options, `clientOptions: { setupHooks: ${HOOKS} }`);
+    return;
+  }
+  if (clientOptions.value.type !== 'ObjectExpression') {
+    // `clientOptions: options` written elsewhere: spread it, and add ours.
+    source.out.overwrite(start(clientOptions.value), end(clientOptions.value), `{ ...${text(source, clientOptions.value)}, setupHooks: ${HOOKS} }`);
+    return;
+  }
+  const existing = property(clientOptions.value, 'setupHooks');
+  if (!existing) {
+    addProperty(source, clientOptions.value, `setupHooks: ${HOOKS}`);
+    return;
+  }
+  // Both run: ours first, then the app's own.
+  const theirs = text(source, existing.value);
+  // Without semicolons, a line starting with `(` would call the line before it: Standard style's `;(`.
+  const call = existing.value.type === 'Identifier' ? `${theirs}(hooks)` : `${source.style.semicolon ? '' : ';'}(${theirs})(hooks)`;
+  source.out.overwrite(start(existing.value), end(existing.value), `(hooks) => {${source.style.eol}${lineIndent(source.code, start(existing))}${source.style.indent}${statement(source.style, `${HOOKS}(hooks)`)}${source.style.eol}${lineIndent(source.code, start(existing))}${source.style.indent}${statement(source.style, call)}${source.style.eol}${lineIndent(source.code, start(existing))}}`);
+}
+
+/** Adds `entry` as the last property, on its own line when the object spans lines, keeping a trailing comma style. */
+function addProperty(source: Source, object: t.ObjectExpression, entry: string): void {
+  const { code, out, style } = source;
+  const last = object.properties.at(-1);
+  if (!last) {
+    out.appendLeft(start(object) + 1, ` ${entry} `);
+    return;
+  }
+  const afterLast = code.slice(end(last), end(object) - 1);
+  const trailingComma = /^\s*,/.test(afterLast.replace(/\/\/[^\n]*|\/\*[\s\S]*?\*\//g, ''));
+  const multiline = code.slice(start(object), end(object)).includes('\n');
+  const comma = trailingComma ? '' : ',';
+  if (!multiline) {
+    out.appendLeft(end(last), `${comma} ${entry}${trailingComma ? ',' : ''}`);
+    return;
+  }
+  // After the last property's line (and its trailing comma and comment).
+  const lineEnd = code.indexOf('\n', end(last));
+  const at = lineEnd === -1 || lineEnd > end(object) ? end(last) : code[lineEnd - 1] === '\r' ? lineEnd - 1 : lineEnd;
+  const indent = lineIndent(code, start(last));
+  if (!trailingComma) out.appendLeft(end(last), ',');
+  out.appendLeft(at, `${style.eol}${indent}${entry}${trailingComma ? ',' : ''}`);
+}
