@@ -168,8 +168,26 @@ describe('the generator-configcat-amplitude command', () => {
     expect(again.stderr).toContain('Error: Dependencies NOT installed');
     expect(readText(dir, 'package.json')).toBe(packageJson);
   });
-});
 
+  it('reports an install stopped with Ctrl-C as interrupted, with the command to run', async () => {
+    const dir = await project(NODE_ESM);
+    // A package manager that installs until it is interrupted, and exits as npm does then.
+    const bin = mkdtempSync(join(tmpdir(), 'slow-npm-'));
+    writeFileSync(join(bin, 'npm'), '#!/usr/bin/env node\nprocess.on("SIGINT", () => process.exit(130));\nconsole.log("installing");\nsetTimeout(() => {}, 60000);\n', { mode: 0o755 });
+    const run = runBin(dir, ['--yes', '--package-manager', 'npm'], { PATH: `${bin}:${process.env.PATH}` });
+    let seen = '';
+    await new Promise<void>((resolve) =>
+      run.all!.on('data', (chunk: Buffer) => {
+        seen += chunk.toString();
+        if (seen.includes('installing\n')) resolve();
+      }),
+    );
+    run.kill('SIGINT');
+    const { exitCode, stderr } = await run;
+    expect(exitCode).not.toBe(0);
+    expect(stderr.trim().split('\n').at(-1)).toBe(`Error: Dependencies NOT installed (interrupted): run \`npm install\` in ${dir}.`);
+  });
+});
 
 describe('a Prettier configuration that cannot be used', () => {
   it.each([
