@@ -36,7 +36,7 @@ describe('the generator-configcat-amplitude command', () => {
     expect(stdout).toContain("import { createConfigCatClient, initAmplitude, flushAmplitudeExposures } from './configcat-amplitude.js';");
     expect(stdout).toMatch(/CONFIGCAT_SDK_KEY +your ConfigCat SDK key/);
     expect(stdout).toMatch(/AMPLITUDE_API_KEY +your Amplitude API key/);
-    expect(stdout).toContain('install them with: npm i');
+    expect(stdout).toContain('install them with: npm install');
     expect(stdout).toContain('Next: read docs/configcat-amplitude.md');
   });
 
@@ -143,7 +143,7 @@ describe('the generator-configcat-amplitude command', () => {
   it('installs with the package manager given, and names its command', async () => {
     const dir = await project({ ...NODE_ESM, 'package-lock.json': '{}' });
     const { all } = await runBin(dir, ['--yes', '--skip-install', '--package-manager', 'pnpm']);
-    expect(all).toContain('install them with: pnpm i');
+    expect(all).toContain('install them with: pnpm install --no-frozen-lockfile');
   });
 
   it('keeps the files and prints the command to run when the install fails', async () => {
@@ -156,12 +156,38 @@ describe('the generator-configcat-amplitude command', () => {
       npm_config_fund: 'false',
     });
     expect(exitCode).not.toBe(0);
-    expect(stderr).toContain(`Error: npm i failed; the files were written: run it yourself in ${dir}.`);
+    expect(stderr.trim().split('\n').at(-1)).toBe(`Error: Dependencies NOT installed (npm exited with code 1): run \`npm install\` in ${dir}.`);
     expect(existsSync(join(dir, 'src/configcat-amplitude.js'))).toBe(true);
     expect(JSON.parse(readText(dir, 'package.json')).dependencies).toHaveProperty('@configcat/sdk');
+
+    // package.json already declares them: a re-run notices they are not installed and tries again.
+    const packageJson = readText(dir, 'package.json');
+    const again = await runBin(dir, ['--yes', '--package-manager', 'npm'], { npm_config_offline: 'true', npm_config_cache: emptyCache });
+    expect(again.exitCode).not.toBe(0);
+    expect(again.all).toContain('Installing @configcat/sdk, @amplitude/analytics-node with npm install');
+    expect(again.stderr).toContain('Error: Dependencies NOT installed');
+    expect(readText(dir, 'package.json')).toBe(packageJson);
+  });
+
+  it('reports an install stopped with Ctrl-C as interrupted, with the command to run', async () => {
+    const dir = await project(NODE_ESM);
+    // A package manager that installs until it is interrupted, and exits as npm does then.
+    const bin = mkdtempSync(join(tmpdir(), 'slow-npm-'));
+    writeFileSync(join(bin, 'npm'), '#!/usr/bin/env node\nprocess.on("SIGINT", () => process.exit(130));\nconsole.log("installing");\nsetTimeout(() => {}, 60000);\n', { mode: 0o755 });
+    const run = runBin(dir, ['--yes', '--package-manager', 'npm'], { PATH: `${bin}:${process.env.PATH}` });
+    let seen = '';
+    await new Promise<void>((resolve) =>
+      run.all!.on('data', (chunk: Buffer) => {
+        seen += chunk.toString();
+        if (seen.includes('installing\n')) resolve();
+      }),
+    );
+    run.kill('SIGINT');
+    const { exitCode, stderr } = await run;
+    expect(exitCode).not.toBe(0);
+    expect(stderr.trim().split('\n').at(-1)).toBe(`Error: Dependencies NOT installed (interrupted): run \`npm install\` in ${dir}.`);
   });
 });
-
 
 describe('a Prettier configuration that cannot be used', () => {
   it.each([
@@ -189,5 +215,10 @@ describe('installing', () => {
       expect(existsSync(join(dir, 'node_modules', name, 'package.json')), name).toBe(true);
     }
     expect(JSON.parse(readText(dir, 'package-lock.json')).packages['node_modules/@configcat/sdk']).toBeDefined();
+
+    const again = await runBin(dir, ['--yes']);
+    expect(again.exitCode, again.all).toBe(0);
+    expect(again.all).not.toContain('Installing');
+    expect(again.all).not.toContain('install them with');
   });
 });

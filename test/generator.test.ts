@@ -65,6 +65,31 @@ describe('app generator', () => {
     expect(read(result.cwd, 'package.json')).toMatch(/^\t"dependencies": \{\n\t\t"@amplitude\/analytics-node"/m);
   });
 
+  it('writes .yo-rc.json in the indentation of package.json, and a re-run edits only what changed', async () => {
+    const first = await runGenerator({ 'package.json': '{\n\t"name": "tabs",\n\t"private": true\n}\n' }, { yes: true, platform: 'node' });
+    const yoRc = read(first.cwd, '.yo-rc.json');
+    expect(yoRc).toMatch(/^\{\n\t"generator-configcat-amplitude": \{\n\t\t"fingerprints": \{\n\t\t\t"/);
+    expect(yoRc).not.toMatch(/^ /m);
+
+    // What the user or another generator wrote keeps its bytes: one-line values stay on one line.
+    const edited = yoRc
+      .replace(/"addedDependencies": \[[^\]]*\]/, '"addedDependencies": ["@amplitude/analytics-node", "@configcat/sdk"]')
+      .replace('{\n', '{\n\t"generator-other": {"list": [1, 2]},\n');
+    const packageJson = read(first.cwd, 'package.json');
+    const second = await runGenerator({ 'package.json': packageJson, '.yo-rc.json': edited }, { yes: true, platform: 'node', dir: 'lib' });
+    const after = read(second.cwd, '.yo-rc.json');
+    const before = new Set(edited.split('\n'));
+    expect(after.split('\n').filter((line) => !before.has(line))).toEqual([
+      expect.stringMatching(/^\t\t\t"docs\/configcat-amplitude\.md": "\w+",$/),
+      expect.stringMatching(/^\t\t\t"lib\/configcat-amplitude\.js": "\w+"$/),
+      '\t\t\t"dir": "lib",',
+    ]);
+    expect(edited.split('\n').filter((line) => !after.includes(line))).toEqual([
+      expect.stringMatching(/^\t\t\t"docs\/configcat-amplitude\.md": "\w+"$/),
+      '\t\t\t"dir": ".",',
+    ]);
+  });
+
   it('keeps using a legacy ConfigCat package and an existing Amplitude SDK', async () => {
     const result = await runGenerator(
       { 'package.json': { name: 'api', type: 'module', dependencies: { 'configcat-node': '^11.4.1', '@amplitude/analytics-node': '^1.5.0' } } },

@@ -2,8 +2,7 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { AMPLITUDE_PACKAGES, CONFIGCAT_PACKAGES } from '../generators/lib/detect.js';
-import { PLATFORMS } from '../generators/lib/platforms.js';
+import { PLATFORMS, SDK_PACKAGES } from '../generators/lib/platforms.js';
 import {
   compareVersions,
   installedMajor,
@@ -203,7 +202,7 @@ describe('SDK_MAJORS', () => {
   );
 
   it('covers every SDK package the generator detects or adds', () => {
-    const used = [...CONFIGCAT_PACKAGES, ...AMPLITUDE_PACKAGES, ...PLATFORMS.flatMap((platform) => [platform.configcatPackage, ...platform.legacyConfigcatPackages, ...platform.amplitudePackages])];
+    const used = [...SDK_PACKAGES.configcat, ...SDK_PACKAGES.amplitude, ...PLATFORMS.flatMap((platform) => [platform.sdks.configcat, ...platform.sdks.legacyConfigcat, ...platform.sdks.amplitude])];
     for (const name of new Set(used)) expect(isKnownSdkPackage(name), name).toBe(true);
   });
 

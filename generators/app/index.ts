@@ -1,5 +1,5 @@
-import { resolveCommand } from 'package-manager-detector/commands';
 import { ExposureGenerator } from '../lib/base-generator.js';
+import { commandLine, installCommandFor, installMessage, missingPackages, runInstall, type InstallResult } from '../lib/install.js';
 import { plannedFiles } from '../lib/pipeline.js';
 import { addDependencies } from '../lib/package-json.js';
 import { summarize } from '../lib/summary.js';
@@ -8,6 +8,7 @@ import { UserError } from '../lib/user-error.js';
 /** `yo configcat-amplitude`: the wiring module, the guide and the SDK dependencies. */
 export default class AppGenerator extends ExposureGenerator {
   private dependenciesChanged = false;
+  private installResult: InstallResult | undefined;
 
   async initializing(): Promise<void> {
     await this.failClearly(() => this.detectAndResolve(true));
@@ -29,33 +30,40 @@ export default class AppGenerator extends ExposureGenerator {
     return this.failClearly(() => this.#end());
   }
 
+  /**
+   * Installs when package.json gained a dependency, or when an SDK it declares is not installed
+   * (a re-run after a failed or skipped install). The outcome is reported at the end.
+   */
   async #install(): Promise<void> {
-    if (!this.dependenciesChanged || this.options.skipInstall || this.options.dryRun) return;
-    const { command, args } = this.#installCommand();
-    this.log(`Installing ${Object.keys(this.plan.dependenciesToAdd).join(', ')} with ${command}…`);
-    const { execa } = await import('execa');
-    try {
-      await execa(command, args, { cwd: this.destinationRoot(), stdio: 'inherit' });
-    } catch {
-      throw new UserError(`${[command, ...args].join(' ')} failed; the files were written: run it yourself in ${this.destinationRoot()}.`);
+    const missing = missingPackages(this.destinationRoot(), this.#sdkPackages());
+    if (!this.dependenciesChanged && missing.length === 0) return;
+    const command = this.#installCommand();
+    if (this.options.skipInstall || this.options.dryRun) {
+      const reason = this.options.dryRun ? 'dry run' : '--skip-install';
+      this.installResult = { status: 'skipped', command: commandLine(command), reason };
+      return;
     }
+    this.log(`Installing ${missing.join(', ') || Object.keys(this.plan.dependenciesToAdd).join(', ')} with ${commandLine(command)}…`);
+    this.installResult = await runInstall(command, { cwd: this.destinationRoot() });
   }
 
   #end(): void {
-    const installCommand =
-      this.dependenciesChanged && (this.options.skipInstall || this.options.dryRun) ? this.#installCommand() : undefined;
+    const result = this.installResult;
     this.log(
       summarize({
         plan: this.plan,
         answers: this.answers,
         written: this.written,
         kept: this.kept,
-        ...(installCommand ? { installCommand: [installCommand.command, ...installCommand.args].join(' ') } : {}),
+        ...(result?.status === 'skipped' ? { installCommand: result.command } : {}),
       }),
     );
+    const problems: string[] = [];
     if (this.kept.length > 0) {
-      throw new UserError(`${this.kept.join(', ')} changed since it was generated and was kept: run again with --force to replace it.`);
+      problems.push(`${this.kept.join(', ')} changed since it was generated and was kept: run again with --force to replace it.`);
     }
+    if (result?.status === 'failed' || result?.status === 'interrupted') problems.push(installMessage(result, this.destinationRoot())!);
+    if (problems.length > 0) throw new UserError(problems.join('\n'));
   }
 
   /** package.json keeps its own indentation; it changes only when a dependency is missing. */
@@ -70,9 +78,12 @@ export default class AppGenerator extends ExposureGenerator {
     this.written.push('package.json');
   }
 
-  #installCommand(): { command: string; args: string[] } {
-    const agent = this.answers.packageManager ?? this.facts.packageManager.agent;
-    const resolved = resolveCommand(agent as Parameters<typeof resolveCommand>[0], 'install', []);
-    return resolved ?? { command: 'npm', args: ['install'] };
+  #installCommand() {
+    return installCommandFor(this.answers.packageManager ?? this.facts.packageManager.agent);
+  }
+
+  /** The SDKs the wiring imports, whether this run added them or the project had them. */
+  #sdkPackages(): string[] {
+    return [...new Set([...Object.keys(this.plan.dependenciesToAdd), ...this.plan.sdkPackages])];
   }
 }

@@ -1,5 +1,5 @@
 import { basename } from 'node:path';
-import Generator, { type BaseOptions } from 'yeoman-generator';
+import Generator, { type BaseOptions, type Storage } from 'yeoman-generator';
 import { ANSWER_SPECS, type Answers } from './answers.js';
 import type { ProjectFacts } from './detect.js';
 import { decideWrite, fingerprint } from './edits.js';
@@ -9,6 +9,7 @@ import type { GenerationPlan } from './plan.js';
 import type { PlannedFile } from './platform.js';
 import type { Ask } from './resolve-answers.js';
 import { UserError } from './user-error.js';
+import { ProjectStyleStorage, type StorageOptions } from './yo-rc.js';
 
 export type ExposureGeneratorOptions = BaseOptions & {
   yes?: boolean;
@@ -107,6 +108,12 @@ export abstract class ExposureGenerator extends Generator<Record<string, unknown
     // An earlier run's own output is replaced without a question; the user's edits go to Yeoman's.
     if (decision === 'replace') this.forceWrite(absolutePath);
     this.written.push(file.path);
+  }
+
+  /** .yo-rc.json in the project's own JSON style, edited in place (Yeoman's storage rewrites it with two spaces). */
+  override createStorage<Stored extends Record<string, unknown>>(storePath: string, options?: StorageOptions | string): Storage<Stored> {
+    const storageOptions = typeof options === 'string' ? { name: options } : options;
+    return new ProjectStyleStorage(this.fs, this.destinationPath(storePath), storageOptions) as Storage<Stored>;
   }
 
   /** Changes .yo-rc.json only when the value differs, so a re-run leaves it untouched. */

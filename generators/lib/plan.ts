@@ -19,6 +19,8 @@ export interface GenerationPlan {
   readonly guide: PlannedFile;
   /** Packages (name → range) to add to package.json's dependencies. */
   readonly dependenciesToAdd: Readonly<Record<string, string>>;
+  /** The ConfigCat and Amplitude packages the generated code imports. */
+  readonly sdkPackages: readonly string[];
   /** A ConfigCat package that reached its end of support and is kept, if the project uses one. */
   readonly legacyConfigcat?: LegacyPackage;
   /** The project had no Amplitude SDK, so the wiring also exports `initAmplitude`. */
@@ -115,6 +117,7 @@ export function planGeneration(answers: Answers, facts: ProjectFacts, addedEarli
     files: platformPlan.files,
     guide: { ...plannedFile('Guide', answers.guide, GUIDE_TEMPLATE, guideContext), partials: platformPlan.guide.fragments },
     dependenciesToAdd,
+    sdkPackages: [configcatPackage, amplitudePackage],
     ...(legacyConfigcat ? { legacyConfigcat } : {}),
     initAmplitude,
     importLines,

@@ -28,7 +28,7 @@ export function summarize({ plan, answers, written, kept, installCommand }: Summ
       '',
     );
   }
-  if (installCommand) lines.push(`Dependencies were added to package.json; install them with: ${installCommand}`, '');
+  if (installCommand) lines.push(`The SDK packages are not installed yet; install them with: ${installCommand}`, '');
   lines.push(`Next: read ${answers.guide} to see the exposures in Amplitude and build the charts.`);
   return lines.join('\n');
 }
