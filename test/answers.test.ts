@@ -15,6 +15,7 @@ const viteReactTs: ProjectFacts = {
   sourceDir: 'src',
   configcatPackages: [],
   amplitudePackages: [],
+  installedVersions: {},
   packageManager: { name: 'npm', agent: 'npm' },
 };
 const plainNode: ProjectFacts = { ...viteReactTs, typescript: false, moduleSystem: 'cjs', framework: 'none', defaultPlatform: 'node', sourceDir: '.' };

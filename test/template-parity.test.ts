@@ -39,7 +39,7 @@ const ANSWERS = ['auto', 'value', 'variationId'].flatMap((variant) =>
 describe.each(PLATFORMS.map((platform) => [platform.id, platform] as const))('--platform %s', (id, platform) => {
   const sdkSets = [
     {},
-    { [platform.sdks.amplitude[0]]: '^1.0.0' },
+    { [platform.sdks.amplitude[0]]: '^2.0.0' },
     ...platform.sdks.legacyConfigcat.map((legacy) => ({ [legacy]: '^9.0.0' })),
   ];
   it.each(sdkSets.flatMap((sdks) => ANSWERS.map((answers) => [JSON.stringify({ sdks, ...answers }), sdks, answers] as const)))(

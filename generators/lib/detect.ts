@@ -3,6 +3,7 @@ import { dirname, join } from 'node:path';
 import { detect as detectPackageManager } from 'package-manager-detector/detect';
 import { PACKAGE_MANAGERS, type PackageManagerName } from './answers.js';
 import { detectPlatform, SDK_PACKAGES, type PlatformId } from './platforms.js';
+import { installedVersion } from './sdk-majors.js';
 import { UserError } from './user-error.js';
 
 /** Front-end toolchains, each with the prefix its bundler exposes environment variables under. */
@@ -29,6 +30,8 @@ export interface ProjectFacts {
   readonly configcatPackages: readonly string[];
   /** The Amplitude packages already in package.json. */
   readonly amplitudePackages: readonly string[];
+  /** The installed version of each of those SDK packages that is installed (it beats the declared range). */
+  readonly installedVersions: Readonly<Record<string, string>>;
   readonly packageManager: PackageManager;
 }
 
@@ -60,8 +63,18 @@ export async function detectProject(root: string): Promise<ProjectFacts> {
     sourceDir: existsSync(join(root, 'src')) ? 'src' : '.',
     configcatPackages: SDK_PACKAGES.configcat.filter((name) => dependencies.has(name)),
     amplitudePackages: SDK_PACKAGES.amplitude.filter((name) => dependencies.has(name)),
+    installedVersions: installedVersionsOf(root, [...SDK_PACKAGES.configcat, ...SDK_PACKAGES.amplitude].filter((name) => dependencies.has(name))),
     packageManager: await detectProjectPackageManager(root),
   };
+}
+
+function installedVersionsOf(root: string, packages: readonly string[]): Record<string, string> {
+  const versions: Record<string, string> = {};
+  for (const name of packages) {
+    const version = installedVersion(root, name);
+    if (version) versions[name] = version;
+  }
+  return versions;
 }
 
 function readPackageJsonText(root: string): string {

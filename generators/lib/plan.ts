@@ -1,11 +1,13 @@
 import { posix } from 'node:path';
-import type { Answers } from './answers.js';
+import type { Answers, PackageManagerName } from './answers.js';
 import type { ProjectFacts } from './detect.js';
 import type { EnvironmentConvention } from './environment-variables.js';
 import { GUIDE_TEMPLATE, type GuideContext } from './guide-context.js';
 import { plannedFile, type CommonContext, type EntryPoint, type PlatformDescriptor, type PlannedFile } from './platform.js';
 import { platformById } from './platforms.js';
+import { isKnownSdkPackage, sdkSupport, type SdkCapabilities } from './sdk-majors.js';
 import { endOfSupportOf, versionRangeOf } from './sdk-versions.js';
+import { UserError } from './user-error.js';
 
 /** Text values longer than this are reported by variation ID in `auto` mode. */
 export const AUTO_TEXT_LIMIT = 40;
@@ -61,6 +63,9 @@ export function planGeneration(answers: Answers, facts: ProjectFacts, addedEarli
       .map((name) => [name, versionRangeOf(name)]),
   );
   const initAmplitude = existingAmplitude === undefined;
+  const installCommand = addCommand(answers.packageManager ?? facts.packageManager.name);
+  const configcatSupport = supportOf(facts, configcatPackage, addedEarlier, installCommand);
+  if (existingAmplitude) supportOf(facts, existingAmplitude, addedEarlier, installCommand);
   const esm = facts.moduleSystem === 'esm' || platform.bundled;
   // Node's ES modules (`nodenext`) want the `.js` a TypeScript file compiles to; Vite maps it back to
   // the source, so Vite projects name it too and also type-check under `nodenext`.
@@ -77,7 +82,7 @@ export function planGeneration(answers: Answers, facts: ProjectFacts, addedEarli
     esm,
     configcatPackage,
     amplitudePackage,
-    detailsType: legacyName ? 'IEvaluationDetails' : 'EvaluationDetails',
+    detailsType: configcatSupport?.kind === 'configcat' ? configcatSupport.detailsType : 'EvaluationDetails',
     initAmplitude,
     variantMode: answers.variant,
     identify: answers.identify,
@@ -122,6 +127,31 @@ export function planGeneration(answers: Answers, facts: ProjectFacts, addedEarli
     initAmplitude,
     importLines,
   };
+}
+
+/**
+ * What the project's own copy of an SDK can do; a version the generated code cannot work with
+ * stops the run before anything is written, with the upgrade command. Packages this generator adds
+ * are the versions it writes, so they need no check.
+ */
+function supportOf(
+  facts: ProjectFacts,
+  name: string,
+  addedEarlier: readonly string[],
+  installCommand: (spec: string) => string,
+): SdkCapabilities | undefined {
+  const declared = declaredRange(facts, name);
+  if ((declared === undefined || addedEarlier.includes(name)) && facts.installedVersions[name] === undefined) return undefined;
+  if (!isKnownSdkPackage(name)) return undefined;
+  const installed = facts.installedVersions[name];
+  const support = sdkSupport(name, declared, { ...(installed ? { installedVersion: installed } : {}), installCommand });
+  if (!support.supported) throw new UserError(support.message);
+  return support.capabilities;
+}
+
+/** The package manager's command that adds a package (and updates the lockfile). */
+function addCommand(manager: PackageManagerName): (spec: string) => string {
+  return (spec) => (manager === 'npm' ? `npm install ${spec}` : `${manager} add ${spec}`);
 }
 
 function isDeclared(facts: ProjectFacts, name: string): boolean {

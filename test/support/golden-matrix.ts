@@ -33,6 +33,13 @@ const EXISTING_CONFIGCAT: Readonly<Record<Platform, readonly (string | undefined
   node: [undefined, 'configcat-node'],
 };
 
+/** Ranges real projects declare (the Amplitude SDK's own current majors). */
+const AMPLITUDE_RANGES: Readonly<Record<string, string>> = {
+  '@amplitude/analytics-browser': '^2.0.0',
+  '@amplitude/unified': '^1.0.0',
+  '@amplitude/analytics-node': '^1.0.0',
+};
+
 interface ProjectShape {
   readonly platform: Platform;
   readonly typescript: boolean;
@@ -46,7 +53,7 @@ interface ProjectShape {
 function projectFiles(shape: ProjectShape): Record<string, string> {
   const dependencies: Record<string, string> = { ...FRAMEWORK_DEPENDENCIES[shape.framework] };
   if (shape.platform === 'react') dependencies['react'] = '^19.0.0';
-  if (shape.amplitude) dependencies[shape.amplitude] = '^1.0.0';
+  if (shape.amplitude) dependencies[shape.amplitude] = AMPLITUDE_RANGES[shape.amplitude]!;
   if (shape.configcat) dependencies[shape.configcat] = '^9.0.0';
   const packageJson = { name: 'project', ...(shape.esm ? { type: 'module' } : {}), dependencies };
   const files: Record<string, string> = { 'package.json': `${JSON.stringify(packageJson, null, 2)}\n` };
