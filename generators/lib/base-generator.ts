@@ -3,7 +3,7 @@ import { basename, join } from 'node:path';
 import Generator, { type BaseOptions } from 'yeoman-generator';
 import { ANSWER_SPECS, type Answers } from './answers.js';
 import { detectProject, type ProjectFacts } from './detect.js';
-import { decideWrite, fingerprint } from './edits.js';
+import { decideWriteOf } from './edits.js';
 import { formatLikeProject } from './format.js';
 import { TEMPLATES_ROOT } from './package-root.js';
 import { planGeneration, type GenerationPlan, type PlannedFile } from './plan.js';
@@ -92,19 +92,23 @@ export abstract class ExposureGenerator extends Generator<Record<string, unknown
   protected async writeGenerated(file: PlannedFile): Promise<void> {
     const absolutePath = this.destinationPath(file.path);
     const rendered = renderTemplate(readFileSync(join(TEMPLATES_ROOT, file.template), 'utf8'), this.plan.context);
-    const generated = await formatLikeProject(absolutePath, rendered);
+    const generated = await formatLikeProject(absolutePath, rendered, this.destinationRoot());
     const onDisk = this.fs.exists(absolutePath) ? this.fs.read(absolutePath) ?? undefined : undefined;
     const fingerprints = (this.config.get('fingerprints') as Fingerprints | undefined) ?? {};
-    const decision = decideWrite(onDisk, generated, fingerprints[file.path]);
-    if (decision === 'ask' && !this.options.force && !this.canAsk()) {
+    const decision = await decideWriteOf(absolutePath, onDisk, generated, fingerprints[file.path]);
+    if (decision.action === 'ask' && !this.options.force && !this.canAsk()) {
       this.kept.push(file.path);
       return;
     }
-    this.setConfig('fingerprints', { ...fingerprints, [file.path]: fingerprint(generated) });
-    if (decision === 'unchanged') return;
+    this.setConfig('fingerprints', { ...fingerprints, [file.path]: decision.fingerprint });
+    if (decision.action === 'unchanged') return;
+    if (decision.action === 'keep' && !this.options.force) {
+      this.log(`${file.path} keeps your edits: this run generates what the last one did.`);
+      return;
+    }
     this.fs.write(absolutePath, generated);
     // An earlier run's own output is replaced without a question; the user's edits go to Yeoman's.
-    if (decision === 'replace') this.forceWrite(absolutePath);
+    if (decision.action === 'replace') this.forceWrite(absolutePath);
     this.written.push(file.path);
   }
 

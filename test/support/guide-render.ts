@@ -73,6 +73,6 @@ export async function renderGuide(guideCase: GuideCase): Promise<RenderedGuide> 
   const answers = await resolveAnswers(facts, { options: { ...guideCase.options }, saved: {} });
   const plan = planGeneration(answers, facts);
   const template = readFileSync(join(REPO_ROOT, 'templates', plan.guide.template), 'utf8');
-  const markdown = await formatLikeProject(join(dir, plan.guide.path), renderTemplate(template, plan.context));
+  const markdown = await formatLikeProject(join(dir, plan.guide.path), renderTemplate(template, plan.context), dir);
   return { markdown, context: plan.context as GuideContext, guidePath: plan.guide.path };
 }

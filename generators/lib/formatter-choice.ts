@@ -1,0 +1,93 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
+
+export type FormatterKind = 'prettier' | 'biome';
+
+/** What a project says about its formatter, read from its files. */
+export interface FormatterSignals {
+  /** `@biomejs/biome` resolves from the file's folder, and a biome.json(c) is found above it. */
+  readonly biome: boolean;
+  /** Command lines the project runs: package.json scripts and lint-staged commands. */
+  readonly commands: readonly string[];
+  /** Names of dependencies and devDependencies. */
+  readonly dependencies: readonly string[];
+}
+
+/**
+ * Biome formats a project that installs and configures it, unless the project's commands run
+ * only Prettier (directly, or through eslint-plugin-prettier) and never Biome's formatter: then
+ * Biome is there for linting and Prettier has the last word on formatting.
+ */
+export function chooseFormatter({ biome, commands, dependencies }: FormatterSignals): FormatterKind {
+  if (!biome) return 'prettier';
+  const runsPrettier = commands.some((command) => /(^|[\s/'"&|;(])prettier(\s|$)/.test(command)) || dependencies.includes('eslint-plugin-prettier');
+  const runsBiomeFormatter = commands.some((command) => /\bbiome\s+(format|check|ci)\b/.test(command));
+  return runsPrettier && !runsBiomeFormatter ? 'prettier' : 'biome';
+}
+
+/** Biome formats these; anything else (Markdown, YAML) goes to Prettier. */
+export function biomeFormats(path: string): boolean {
+  return /\.(?:[cm]?[jt]sx?|jsonc?)$/.test(path);
+}
+
+export interface BiomeInstall {
+  /** The folder of the installed `@biomejs/biome` package. */
+  readonly packageDir: string;
+  readonly version: string;
+  /** The nearest biome.json or biome.jsonc above the file. */
+  readonly configFile: string;
+}
+
+/** The project's Biome for a file, if it has one installed and configured. */
+export function findBiome(absolutePath: string): BiomeInstall | undefined {
+  let packageJsonPath: string;
+  try {
+    packageJsonPath = createRequire(absolutePath).resolve('@biomejs/biome/package.json');
+  } catch {
+    return undefined;
+  }
+  const configFile = findUp(dirname(absolutePath), ['biome.json', 'biome.jsonc']);
+  if (!configFile) return undefined;
+  const { version } = JSON.parse(readFileSync(packageJsonPath, 'utf8')) as { version: string };
+  return { packageDir: dirname(packageJsonPath), version, configFile };
+}
+
+/** What the package.json at `projectRoot` says about formatting. */
+export function readFormatterSignals(projectRoot: string, biome: boolean): FormatterSignals {
+  let packageJson: { scripts?: unknown; dependencies?: unknown; devDependencies?: unknown; 'lint-staged'?: unknown } = {};
+  try {
+    packageJson = JSON.parse(readFileSync(join(projectRoot, 'package.json'), 'utf8')) as typeof packageJson;
+  } catch {
+    // Detection already reported a missing or malformed package.json; formatting needs none.
+  }
+  return {
+    biome,
+    commands: [...strings(packageJson.scripts), ...strings(packageJson['lint-staged'])],
+    dependencies: [...keys(packageJson.dependencies), ...keys(packageJson.devDependencies)],
+  };
+}
+
+function findUp(dir: string, names: readonly string[]): string | undefined {
+  for (;;) {
+    for (const name of names) {
+      const candidate = join(dir, name);
+      if (existsSync(candidate)) return candidate;
+    }
+    const parent = dirname(dir);
+    if (parent === dir) return undefined;
+    dir = parent;
+  }
+}
+
+/** Every string inside a JSON value (lint-staged maps globs to a command or a list of them). */
+function strings(value: unknown): string[] {
+  if (typeof value === 'string') return [value];
+  if (Array.isArray(value)) return value.flatMap(strings);
+  if (value && typeof value === 'object') return Object.values(value).flatMap(strings);
+  return [];
+}
+
+function keys(value: unknown): string[] {
+  return value && typeof value === 'object' ? Object.keys(value) : [];
+}

@@ -1,0 +1,22 @@
+import { describe, expect, it } from 'vitest';
+import { biomeFormats, chooseFormatter } from '../generators/lib/formatter-choice.js';
+
+describe('choosing the project formatter', () => {
+  it.each([
+    ['no Biome', { biome: false, commands: ['biome check .'], dependencies: [] }, 'prettier'],
+    ['Biome alone', { biome: true, commands: [], dependencies: [] }, 'biome'],
+    ['Biome, its formatter in the scripts', { biome: true, commands: ['biome check --write .', 'prettier --write "**/*.md"'], dependencies: [] }, 'biome'],
+    ['Biome for linting, Prettier for formatting', { biome: true, commands: ['biome lint .', 'prettier --check .'], dependencies: [] }, 'prettier'],
+    ['Biome and eslint-plugin-prettier', { biome: true, commands: ['eslint .'], dependencies: ['eslint-plugin-prettier'] }, 'prettier'],
+    ['Biome, Prettier named only inside another word', { biome: true, commands: ['eslint --config eslint-config-prettier.js .'], dependencies: [] }, 'biome'],
+    ['Biome and Prettier through npx', { biome: true, commands: ['npx prettier --check .'], dependencies: [] }, 'prettier'],
+  ] as const)('%s', (_case, signals, expected) => {
+    expect(chooseFormatter(signals)).toBe(expected);
+  });
+
+  it('leaves Markdown to Prettier', () => {
+    expect(biomeFormats('/p/src/configcat-amplitude.ts')).toBe(true);
+    expect(biomeFormats('/p/src/Provider.jsx')).toBe(true);
+    expect(biomeFormats('/p/docs/configcat-amplitude.md')).toBe(false);
+  });
+});
