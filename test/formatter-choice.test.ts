@@ -1,3 +1,5 @@
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { biomeFormats, chooseFormatter } from '../generators/lib/formatter-choice.js';
 
@@ -14,9 +16,11 @@ describe('choosing the project formatter', () => {
     expect(chooseFormatter(signals)).toBe(expected);
   });
 
-  it('leaves Markdown to Prettier', () => {
-    expect(biomeFormats('/p/src/configcat-amplitude.ts')).toBe(true);
-    expect(biomeFormats('/p/src/Provider.jsx')).toBe(true);
-    expect(biomeFormats('/p/docs/configcat-amplitude.md')).toBe(false);
+  it('leaves Markdown to Prettier when Biome has no Markdown formatter', () => {
+    const biome = { packageDir: join(tmpdir(), 'no-biome-here'), version: '1.9.4', configFile: join(tmpdir(), 'biome.json') };
+    expect(biomeFormats('/p/src/configcat-amplitude.ts', biome)).toBe(true);
+    expect(biomeFormats('/p/src/Provider.jsx', biome)).toBe(true);
+    expect(biomeFormats('/p/docs/configcat-amplitude.md', biome)).toBe(false);
+    expect(biomeFormats('/p/docs/notes.yaml', biome)).toBe(false);
   });
 });

@@ -10,7 +10,8 @@ import { UserError } from './user-error.js';
  * Formats generated text as the project formats its own:
  * - with its own Biome (`biome check --write`: formatter, import organizer, safe fixes) when it
  *   installs and configures Biome and its scripts do not leave formatting to Prettier alone
- *   (see `chooseFormatter`); Biome does not format Markdown, which goes on to Prettier;
+ *   (see `chooseFormatter`); Markdown too when that Biome formats it (2.x releases with a
+ *   Markdown formatter), else Markdown goes on to Prettier;
  * - else with its own installed Prettier (2 or 3) and that Prettier's configuration, plugins
  *   and overrides for the path, .editorconfig included;
  * - else with the Prettier bundled here, honouring the project's Prettier configuration or
@@ -18,8 +19,8 @@ import { UserError } from './user-error.js';
  * A formatter is loaded only when a file needs it, once per run.
  */
 export async function formatLikeProject(absolutePath: string, text: string, projectRoot: string): Promise<string> {
-  const biome = biomeFormats(absolutePath) ? findBiome(absolutePath) : undefined;
-  if (biome && chooseFormatter(readFormatterSignals(projectRoot, true)) === 'biome') {
+  const biome = findBiome(absolutePath);
+  if (biome && biomeFormats(absolutePath, biome) && chooseFormatter(readFormatterSignals(projectRoot, true)) === 'biome') {
     try {
       return await formatWithBiome(biome, absolutePath, text);
     } catch (error) {

@@ -26,9 +26,28 @@ export function chooseFormatter({ biome, commands, dependencies }: FormatterSign
   return runsPrettier && !runsBiomeFormatter ? 'prettier' : 'biome';
 }
 
-/** Biome formats these; anything else (Markdown, YAML) goes to Prettier. */
-export function biomeFormats(path: string): boolean {
-  return /\.(?:[cm]?[jt]sx?|jsonc?)$/.test(path);
+/**
+ * Biome formats code and JSON; Markdown only from the releases that have a Markdown formatter
+ * (their configuration schema has a `markdown` section). Anything else goes to Prettier.
+ */
+export function biomeFormats(path: string, biome: BiomeInstall): boolean {
+  if (/\.(?:[cm]?[jt]sx?|jsonc?)$/.test(path)) return true;
+  return /\.md$/.test(path) && biomeFormatsMarkdown(biome.packageDir);
+}
+
+const markdownSupport = new Map<string, boolean>();
+
+function biomeFormatsMarkdown(packageDir: string): boolean {
+  let supported = markdownSupport.get(packageDir);
+  if (supported === undefined) {
+    try {
+      supported = readFileSync(join(packageDir, 'configuration_schema.json'), 'utf8').includes('"MarkdownConfiguration"');
+    } catch {
+      supported = false;
+    }
+    markdownSupport.set(packageDir, supported);
+  }
+  return supported;
 }
 
 export interface BiomeInstall {
