@@ -135,6 +135,7 @@ describe('Prettier 3.1 run by ESLint (eslint-plugin-prettier)', () => {
       'eslint-config-prettier': '10.1.8',
       'typescript-eslint': '8.46.0',
       typescript: '5.9.3',
+      '@trivago/prettier-plugin-sort-imports': '4.3.0',
     },
   };
   const eslintConfig = `import js from '@eslint/js';
@@ -148,7 +149,16 @@ export default tseslint.config({ ignores: ['node_modules/**'] }, js.configs.reco
     dir = toolchainProject(
       toolchain,
       reactApp(toolchain.devDependencies, {
-        '.prettierrc': { useTabs: true, semi: false, singleQuote: true, trailingComma: 'es5', printWidth: 90 },
+        // Prettier 3 loads only the plugins its configuration names.
+        '.prettierrc': {
+          useTabs: true,
+          semi: false,
+          singleQuote: true,
+          trailingComma: 'es5',
+          printWidth: 90,
+          plugins: ['@trivago/prettier-plugin-sort-imports'],
+          importOrder: ['^configcat-(.*)$', '^@amplitude/(.*)$', '^[./]'],
+        },
         'eslint.config.mjs': eslintConfig,
       }, { scripts: { lint: 'eslint .' } }),
     );
@@ -158,6 +168,8 @@ export default tseslint.config({ ignores: ['node_modules/**'] }, js.configs.reco
     await generate(dir);
     await projectTool(dir, 'eslint', GENERATED.filter((path) => path.startsWith('src/')));
     await projectTool(dir, 'prettier', ['--check', ...GENERATED]);
+    const wiring = readText(dir, 'src/configcat-amplitude.ts');
+    expect(importIndex(wiring, 'configcat-react')).toBeLessThan(importIndex(wiring, '@amplitude/analytics-browser'));
   });
 
   it('changes nothing on a re-run after `eslint --fix` and `prettier --write` with other settings', async () => {
@@ -196,6 +208,34 @@ describe('Biome 2 with tabs', () => {
     const generated = readGenerated(dir);
     await projectTool(dir, 'biome', ['format', '--write', '--indent-style=space', '--line-width=60', '--javascript-formatter-quote-style=double', ...GENERATED]);
     await expectRerunChangesNothing(dir, generated);
+  });
+});
+
+describe('Biome 2 in a CommonJS Node project', () => {
+  const toolchain = { devDependencies: { '@biomejs/biome': '2.6.8' } };
+  const nodeProject = (files: Record<string, string | object>) => ({
+    '.gitignore': 'node_modules\n',
+    'package.json': { name: 'api', private: true, dependencies: { express: '^5.0.0' }, devDependencies: toolchain.devDependencies },
+    'index.js': '',
+    ...files,
+  });
+
+  it('formats, and keeps "use strict" that Biome\'s lint fixes would delete', async () => {
+    const dir = toolchainProject(toolchain, nodeProject({ 'biome.json': { formatter: { indentStyle: 'space', indentWidth: 4 } } }));
+    await generate(dir);
+    await projectTool(dir, 'biome', ['ci', 'configcat-amplitude.js']);
+    expect(readText(dir, 'configcat-amplitude.js')).toMatch(/^"use strict";\n/);
+    expect(readText(dir, 'configcat-amplitude.js')).toMatch(/^ {4}[a-z]/m);
+  });
+
+  it('stops in one line, writing nothing, when its configuration is broken', async () => {
+    const dir = toolchainProject(toolchain, nodeProject({ 'biome.json': '{ "formatter": { "indentStyle": "tabz" } }\n' }));
+    await gitSnapshot(dir);
+    const { exitCode, stderr } = await runBin(dir, ['--yes', '--skip-install']);
+    expect(exitCode).not.toBe(0);
+    expect(stderr.trim().split('\n')).toHaveLength(1);
+    expect(stderr).toContain('Your Biome configuration (biome.json) could not format configcat-amplitude.js (Found an unknown value `tabz`.)');
+    expect(await gitStatus(dir)).toBe('');
   });
 });
 

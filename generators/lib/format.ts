@@ -1,4 +1,4 @@
-import { basename } from 'node:path';
+import { basename, relative } from 'node:path';
 import { loadBundledPrettier } from './bundled-prettier.js';
 import { biomeFormats, chooseFormatter, findBiome, readFormatterSignals } from './formatter-choice.js';
 import { formatWithBiome } from './project-biome.js';
@@ -8,7 +8,7 @@ import { UserError } from './user-error.js';
 
 /**
  * Formats generated text as the project formats its own:
- * - with its own Biome (`biome check --write`: formatter, import organizer, safe fixes) when it
+ * - with its own Biome (`biome check --write`, linter off: its formatter and import organizer) when it
  *   installs and configures Biome and its scripts do not leave formatting to Prettier alone
  *   (see `chooseFormatter`); Markdown too when that Biome formats it (2.x releases with a
  *   Markdown formatter), else Markdown goes on to Prettier;
@@ -24,7 +24,8 @@ export async function formatLikeProject(absolutePath: string, text: string, proj
     try {
       return await formatWithBiome(biome, absolutePath, text);
     } catch (error) {
-      throw new UserError(`Your Biome configuration could not format ${basename(absolutePath)} (${firstLine(error)}): fix it, then run again.`);
+      const config = relative(projectRoot, biome.configFile) || biome.configFile;
+      throw new UserError(`Your Biome configuration (${config}) could not format ${basename(absolutePath)} (${firstLine(error)}): fix it, then run again.`);
     }
   }
   const projectPrettier = loadProjectPrettier(absolutePath);

@@ -4,9 +4,12 @@ import { dirname, join, relative } from 'node:path';
 import type { BiomeInstall } from './formatter-choice.js';
 
 /**
- * Runs the project's own Biome on generated text, as `biome check --write` would on the file:
- * its formatter settings, its import organizer and its safe fixes, with its configuration found
+ * Runs the project's own Biome on generated text, as `biome check --write` would on the file,
+ * linter off: its formatter settings and its import organizer, with its configuration found
  * from the configuration file's folder. Resolves to Biome's output; rejects with Biome's message.
+ *
+ * Lint fixes are left to the user: even "safe" ones change the code that was tested (Biome's
+ * noRedundantUseStrict deletes `"use strict"` from a CommonJS file, which makes it sloppy-mode).
  */
 export async function formatWithBiome(biome: BiomeInstall, absolutePath: string, text: string): Promise<string> {
   const cwd = dirname(biome.configFile);
@@ -16,6 +19,7 @@ export async function formatWithBiome(biome: BiomeInstall, absolutePath: string,
     'check',
     // `--write` arrived in 1.8; earlier releases call it `--apply`.
     writeFlag(biome.version),
+    '--linter-enabled=false',
     '--colors=off',
     `--stdin-file-path=${relative(cwd, absolutePath)}`,
   ];
