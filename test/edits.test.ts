@@ -117,6 +117,11 @@ describe('deciding what to do with a generated file', () => {
 });
 
 describe('deciding from texts', () => {
+  it('leaves its exact output, and the stored fingerprint, as they are', async () => {
+    expect(await decideWriteOf(PATH, MODULE, MODULE, 'c1:0123456789abcdef')).toEqual({ action: 'unchanged', fingerprint: 'c1:0123456789abcdef' });
+    expect(await decideWriteOf(PATH, MODULE, MODULE, undefined)).toEqual({ action: 'unchanged', fingerprint: await canonicalFingerprint(PATH, MODULE) });
+  });
+
   it('takes a reformatted earlier output for the generator own', async () => {
     const earlier = await canonicalFingerprint(PATH, MODULE);
     expect((await decideWriteOf(PATH, REFORMATTED, MODULE, earlier)).action).toBe('unchanged');

@@ -1,7 +1,7 @@
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { biomeFormats, chooseFormatter } from '../generators/lib/formatter-choice.js';
+import { biomeFormats, biomeFormatterEnabled, chooseFormatter } from '../generators/lib/formatter-choice.js';
 
 describe('choosing the project formatter', () => {
   it.each([
@@ -22,5 +22,16 @@ describe('choosing the project formatter', () => {
     expect(biomeFormats('/p/src/Provider.jsx', biome)).toBe(true);
     expect(biomeFormats('/p/docs/configcat-amplitude.md', biome)).toBe(false);
     expect(biomeFormats('/p/docs/notes.yaml', biome)).toBe(false);
+  });
+
+  it.each([
+    ['no formatter section', '{ "linter": { "enabled": true } }', true],
+    ['the formatter off', '{ "formatter": { "enabled": false } }', false],
+    ['the JavaScript formatter off, in JSONC', '{\n  // Prettier formats\n  "javascript": { "formatter": { "enabled": false, }, },\n  "files": { "includes": ["src/**", "!**/*.gen.ts"] }\n}', false],
+    ['only the JSON formatter off', '{ "json": { "formatter": { "enabled": false } } }', true],
+    ['a comment marker inside a string', '{ "files": { "includes": ["http://x/*"] }, "formatter": { "enabled": false } }', false],
+    ['text Biome will reject', '{ "formatter": ', true],
+  ])('reads a Biome configuration with %s', (_case, text, enabled) => {
+    expect(biomeFormatterEnabled(text)).toBe(enabled);
   });
 });

@@ -50,8 +50,12 @@ export function decideWrite(onDisk: FileVersion | undefined, generated: FileVers
   return { action: 'ask', fingerprint: generated.fingerprint };
 }
 
-/** `decideWrite` for texts: computes the canonical fingerprints it needs (the bundled Prettier loads only if one is needed). */
+/**
+ * `decideWrite` for texts, computing the canonical fingerprints it needs. A re-run that finds
+ * exactly its own output needs none, so it does not load the bundled Prettier for them.
+ */
 export async function decideWriteOf(absolutePath: string, onDisk: string | undefined, generated: string, earlier: string | undefined): Promise<WriteDecision> {
+  if (onDisk === generated && earlier !== undefined) return { action: 'unchanged', fingerprint: earlier };
   const generatedVersion = { text: generated, fingerprint: await canonicalFingerprint(absolutePath, generated) };
   const onDiskVersion =
     onDisk === undefined ? undefined : { text: onDisk, fingerprint: onDisk === generated ? generatedVersion.fingerprint : await canonicalFingerprint(absolutePath, onDisk) };

@@ -20,7 +20,7 @@ import { UserError } from './user-error.js';
  */
 export async function formatLikeProject(absolutePath: string, text: string, projectRoot: string): Promise<string> {
   const biome = findBiome(absolutePath);
-  if (biome && biomeFormats(absolutePath, biome) && chooseFormatter(readFormatterSignals(projectRoot, true)) === 'biome') {
+  if (biome && biomeFormats(absolutePath, biome) && chooseFormatter(readFormatterSignals(projectRoot, biome)) === 'biome') {
     try {
       return await formatWithBiome(biome, absolutePath, text);
     } catch (error) {

@@ -6,7 +6,10 @@ export type FormatterKind = 'prettier' | 'biome';
 
 /** What a project says about its formatter, read from its files. */
 export interface FormatterSignals {
-  /** `@biomejs/biome` resolves from the file's folder, and a biome.json(c) is found above it. */
+  /**
+   * `@biomejs/biome` resolves from the file's folder, a biome.json(c) is found above it, and that
+   * configuration does not turn Biome's formatter off.
+   */
   readonly biome: boolean;
   /** Command lines the project runs: package.json scripts and lint-staged commands. */
   readonly commands: readonly string[];
@@ -15,9 +18,10 @@ export interface FormatterSignals {
 }
 
 /**
- * Biome formats a project that installs and configures it, unless the project's commands run
- * only Prettier (directly, or through eslint-plugin-prettier) and never Biome's formatter: then
- * Biome is there for linting and Prettier has the last word on formatting.
+ * Biome formats a project that installs and configures it with its formatter on, unless the
+ * project's commands run Prettier (directly, or through eslint-plugin-prettier) and never Biome's
+ * formatter (`biome format`, `check` or `ci`): then Biome is there for linting and Prettier has the
+ * last word on formatting. When both run, Biome wins: `biome ci` fails on any other formatting.
  */
 export function chooseFormatter({ biome, commands, dependencies }: FormatterSignals): FormatterKind {
   if (!biome) return 'prettier';
@@ -72,8 +76,30 @@ export function findBiome(absolutePath: string): BiomeInstall | undefined {
   return { packageDir: dirname(packageJsonPath), version, configFile };
 }
 
-/** What the package.json at `projectRoot` says about formatting. */
-export function readFormatterSignals(projectRoot: string, biome: boolean): FormatterSignals {
+/**
+ * Whether a Biome configuration leaves its formatter on for JavaScript and TypeScript (the
+ * default). Unreadable text counts as on: Biome itself reports what is wrong with it.
+ */
+export function biomeFormatterEnabled(configText: string): boolean {
+  type Section = { formatter?: { enabled?: unknown } };
+  let config: Section & { javascript?: Section };
+  try {
+    config = JSON.parse(withoutJsoncExtras(configText)) as typeof config;
+  } catch {
+    return true;
+  }
+  return config.formatter?.enabled !== false && config.javascript?.formatter?.enabled !== false;
+}
+
+/** JSONC as Biome reads it (comments, trailing commas) turned into JSON; strings are left alone. */
+function withoutJsoncExtras(text: string): string {
+  return text
+    .replace(/"(?:[^"\\]|\\.)*"|\/\/[^\n]*|\/\*[\s\S]*?\*\//g, (token) => (token.startsWith('"') ? token : ''))
+    .replace(/"(?:[^"\\]|\\.)*"|,(\s*[}\]])/g, (token, closing: string | undefined) => closing ?? token);
+}
+
+/** What the package.json at `projectRoot` and the Biome configuration, if any, say about formatting. */
+export function readFormatterSignals(projectRoot: string, biome: BiomeInstall | undefined): FormatterSignals {
   let packageJson: { scripts?: unknown; dependencies?: unknown; devDependencies?: unknown; 'lint-staged'?: unknown } = {};
   try {
     packageJson = JSON.parse(readFileSync(join(projectRoot, 'package.json'), 'utf8')) as typeof packageJson;
@@ -81,7 +107,7 @@ export function readFormatterSignals(projectRoot: string, biome: boolean): Forma
     // Detection already reported a missing or malformed package.json; formatting needs none.
   }
   return {
-    biome,
+    biome: biome !== undefined && biomeFormatterEnabled(readFileSync(biome.configFile, 'utf8')),
     commands: [...strings(packageJson.scripts), ...strings(packageJson['lint-staged'])],
     dependencies: [...keys(packageJson.dependencies), ...keys(packageJson.devDependencies)],
   };

@@ -27,22 +27,25 @@ const loaded = new Map<string, Promise<ProjectPrettier>>();
  */
 export function loadProjectPrettier(absolutePath: string): Promise<ProjectPrettier> | undefined {
   let packageJsonPath: string;
+  let version: string;
   try {
     packageJsonPath = createRequire(absolutePath).resolve('prettier/package.json');
+    ({ version } = JSON.parse(readFileSync(packageJsonPath, 'utf8')) as { version: string });
   } catch {
     return undefined;
   }
+  // Prettier 1 (long unsupported, sometimes hoisted in by an old tool) has another API: the bundled one formats instead.
+  if (!(Number.parseInt(version, 10) >= 2)) return undefined;
   let loading = loaded.get(packageJsonPath);
   if (!loading) {
-    loading = load(packageJsonPath);
+    loading = load(packageJsonPath, version);
     loaded.set(packageJsonPath, loading);
   }
   return loading;
 }
 
-async function load(packageJsonPath: string): Promise<ProjectPrettier> {
+async function load(packageJsonPath: string, version: string): Promise<ProjectPrettier> {
   const packageDir = dirname(packageJsonPath);
-  const { version } = JSON.parse(readFileSync(packageJsonPath, 'utf8')) as { version: string };
   const major = Number.parseInt(version, 10);
   const requireFromPrettier = createRequire(packageJsonPath);
   // Prettier 3 ships an ES module entry beside its CommonJS one; Prettier 2 is CommonJS only.
