@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { canonicalFingerprint, canonicalForm } from '../generators/lib/canonical.js';
+import { canonicalFingerprint, canonicalForm, canonicalMarkdown } from '../generators/lib/canonical.js';
 import { decideWrite, decideWriteOf, fingerprint, type FileVersion } from '../generators/lib/edits.js';
 
 const MODULE = `import { getClient, PollingMode } from "@configcat/sdk";
@@ -65,6 +65,14 @@ describe('the canonical form', () => {
     const rewrapped = '# Guide\n\nA paragraph that is long enough\nto be wrapped by someone.\n\n- one\n- two\n\n| a   | b   |\n| --- | --- |\n| 1   | 2   |\n';
     expect(await canonicalForm('/p/docs/guide.md', rewrapped)).toBe(await canonicalForm('/p/docs/guide.md', guide));
     expect(await canonicalForm('/p/docs/guide.md', guide.replace('one', 'uno'))).not.toBe(await canonicalForm('/p/docs/guide.md', guide));
+  });
+
+  it('ignores how code blocks in Markdown are formatted, not what they say', async () => {
+    const guide = '1. Add this:\n\n   ```ts\n   import { a } from "./a.js";\n\n   createRoot(el).render(\n     <App value={(x) => a(x, "y")} />,\n   );\n   ```\n\n*Done*.\n';
+    const biome = "1. Add this:\n\n\t```ts\n\timport { a } from './a.js'\n\n\tcreateRoot(el).render(<App value={x => a(x, 'y')} />)\n\t```\n\n_Done_.\n";
+    expect(canonicalMarkdown(biome)).toBe(canonicalMarkdown(guide));
+    expect(canonicalMarkdown(biome.replace("'y'", "'z'"))).not.toBe(canonicalMarkdown(guide));
+    expect(canonicalMarkdown(biome.replace('Done', 'Finished'))).not.toBe(canonicalMarkdown(guide));
   });
 
   it('marks its fingerprints, so they are not taken for fingerprints of exact text', async () => {

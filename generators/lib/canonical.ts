@@ -11,6 +11,7 @@ import { loadBundledPrettier } from './bundled-prettier.js';
  * Text Prettier cannot parse (a real edit) keeps its own words, so it never matches.
  */
 export async function canonicalForm(path: string, text: string): Promise<string> {
+  if (extname(path).toLowerCase() === '.md') return canonicalMarkdown(text);
   const parser = CANONICAL_PARSERS[extname(path).toLowerCase()];
   let printed = text;
   if (parser) {
@@ -50,7 +51,6 @@ const CANONICAL_PARSERS: Readonly<Record<string, string>> = {
   '.cjs': 'babel',
   '.jsx': 'babel',
   '.json': 'json',
-  '.md': 'markdown',
 };
 
 const CANONICAL_OPTIONS = {
@@ -67,8 +67,6 @@ const CANONICAL_OPTIONS = {
   bracketSameLine: false,
   arrowParens: 'always',
   endOfLine: 'lf',
-  // Paragraphs on one line each, however the user's formatter wrapped them.
-  proseWrap: 'never',
 } as const;
 
 /** An import on one line (they all are, at this width): `import … from "…";` or `import "…";`. */
@@ -102,4 +100,64 @@ function sortSpecifiers(line: string): string {
       .sort();
     return `{ ${sorted.join(', ')} }`;
   });
+}
+
+/**
+ * Markdown without what Markdown formatters (Prettier, Biome) choose: line wrapping, indentation,
+ * blank lines, table padding, list and emphasis markers, escapes; and in code blocks every space,
+ * the quote style, semicolons, trailing commas and parentheses around a lone arrow parameter.
+ * Done by hand because printing the guide with Prettier costs a few hundred milliseconds, and
+ * this form is only ever compared, never shown.
+ */
+export function canonicalMarkdown(text: string): string {
+  const out: string[] = [];
+  let prose: string[] = [];
+  let code: string[] | undefined;
+  const flushProse = () => {
+    if (prose.length > 0) out.push(canonicalProse(prose.join(' ')));
+    prose = [];
+  };
+  for (const rawLine of text.split(/\r?\n/)) {
+    const line = rawLine.trim();
+    const fence = /^(?:[-*+]\s+|\d+[.)]\s+)?(`{3,}|~{3,})\s*([\w-]*)/.exec(line);
+    if (code) {
+      if (fence && !fence[2]) {
+        out.push(`\`\`\`${canonicalCodeTokens(code.join('\n'))}\`\`\``);
+        code = undefined;
+      } else code.push(line);
+      continue;
+    }
+    if (fence) {
+      flushProse();
+      out.push(fence[2] ?? '');
+      code = [];
+      continue;
+    }
+    // A list item or table row starts a new block; a plain line may be a wrapped paragraph.
+    if (/^(?:[-*+]\s|\d+[.)]\s|#|\||>)/.test(line)) flushProse();
+    if (line !== '') prose.push(line.replace(/^[-*+]\s+/, '- ').replace(/^\d+[.)]\s+/, '1. '));
+    else flushProse();
+  }
+  flushProse();
+  if (code) out.push(canonicalCodeTokens(code.join('\n')));
+  return out.join('\n');
+}
+
+function canonicalProse(text: string): string {
+  return text
+    .replace(/\\([\\`*_{}\[\]()#+\-.!|<>])/g, '$1')
+    .replace(/[*_]+/g, '')
+    .replace(/\|\s*:?-{3,}:?\s*(?=\|)/g, '|---')
+    .replace(/\s+/g, ' ')
+    .replace(/\s*\|\s*/g, '|')
+    .trim();
+}
+
+function canonicalCodeTokens(code: string): string {
+  return code
+    .replace(/\s+/g, '')
+    .replace(/'/g, '"')
+    .replace(/;/g, '')
+    .replace(/,(?=[)\]}>])/g, '')
+    .replace(/\(([\w$]+)\)=>/g, '$1=>');
 }
