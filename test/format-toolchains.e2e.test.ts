@@ -228,6 +228,14 @@ describe('Biome 2 in a CommonJS Node project', () => {
     expect(readText(dir, 'configcat-amplitude.js')).toMatch(/^ {4}[a-z]/m);
   });
 
+  it('leaves a file its configuration ignores to Prettier', async () => {
+    const dir = toolchainProject(toolchain, nodeProject({ 'src/server.js': '', 'biome.json': { files: { includes: ['**', '!src/configcat-amplitude.js'] } } }));
+    // Biome 2.6 applies `files.includes` to --stdin-file-path only when the file exists: the first run is Biome's.
+    await generate(dir);
+    await generate(dir, '--variant', 'value');
+    await execa(join(REPO_ROOT, 'node_modules/.bin/prettier'), ['--check', 'src/configcat-amplitude.js'], { cwd: dir });
+  });
+
   it('stops in one line, writing nothing, when its configuration is broken', async () => {
     const dir = toolchainProject(toolchain, nodeProject({ 'biome.json': '{ "formatter": { "indentStyle": "tabz" } }\n' }));
     await gitSnapshot(dir);

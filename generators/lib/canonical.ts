@@ -9,6 +9,7 @@ import { loadBundledPrettier } from './bundled-prettier.js';
  * their braces) sorted. Quotes, semicolons, trailing commas, indentation, line breaks and import
  * order are gone; what the code does, its comments and its strings stay.
  * Text Prettier cannot parse (a real edit) keeps its own words, so it never matches.
+ * Markdown has a form of its own (`canonicalMarkdown`).
  */
 export async function canonicalForm(path: string, text: string): Promise<string> {
   if (extname(path).toLowerCase() === '.md') return canonicalMarkdown(text);

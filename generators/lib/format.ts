@@ -5,13 +5,12 @@ import { formatWithBiome } from './project-biome.js';
 import { loadProjectPrettier, resolvePluginsFrom, type PrettierApi } from './project-prettier.js';
 import { UserError } from './user-error.js';
 
-
 /**
  * Formats generated text as the project formats its own:
  * - with its own Biome (`biome check --write`, linter off: its formatter and import organizer) when it
  *   installs and configures Biome and its scripts do not leave formatting to Prettier alone
  *   (see `chooseFormatter`); Markdown too when that Biome formats it (2.x releases with a
- *   Markdown formatter), else Markdown goes on to Prettier;
+ *   Markdown formatter), else Markdown goes on to Prettier, as do files Biome's configuration ignores;
  * - else with its own installed Prettier (2 or 3) and that Prettier's configuration, plugins
  *   and overrides for the path, .editorconfig included;
  * - else with the Prettier bundled here, honouring the project's Prettier configuration or
@@ -21,16 +20,23 @@ import { UserError } from './user-error.js';
 export async function formatLikeProject(absolutePath: string, text: string, projectRoot: string): Promise<string> {
   const biome = findBiome(absolutePath);
   if (biome && biomeFormats(absolutePath, biome) && chooseFormatter(readFormatterSignals(projectRoot, biome)) === 'biome') {
+    let formatted: string | undefined;
     try {
-      return await formatWithBiome(biome, absolutePath, text);
+      formatted = await formatWithBiome(biome, absolutePath, text);
     } catch (error) {
       const config = relative(projectRoot, biome.configFile) || biome.configFile;
       throw new UserError(`Your Biome configuration (${config}) could not format ${basename(absolutePath)} (${firstLine(error)}): fix it, then run again.`);
     }
+    if (formatted !== undefined) return formatted;
   }
   const projectPrettier = loadProjectPrettier(absolutePath);
   if (projectPrettier) {
-    const { api } = await projectPrettier;
+    let api: PrettierApi;
+    try {
+      ({ api } = await projectPrettier);
+    } catch (error) {
+      throw new UserError(`Your project's Prettier could not be loaded (${firstLine(error)}): reinstall it, then run again.`);
+    }
     return formatWithPrettier(api, absolutePath, text, {});
   }
   return formatWithPrettier(await loadBundledPrettier(), absolutePath, text, fasterParser(absolutePath));

@@ -6,12 +6,13 @@ import type { BiomeInstall } from './formatter-choice.js';
 /**
  * Runs the project's own Biome on generated text, as `biome check --write` would on the file,
  * linter off: its formatter settings and its import organizer, with its configuration found
- * from the configuration file's folder. Resolves to Biome's output; rejects with Biome's message.
+ * from the configuration file's folder. Resolves to Biome's output, or undefined for a file its
+ * configuration ignores; rejects with Biome's message.
  *
  * Lint fixes are left to the user: even "safe" ones change the code that was tested (Biome's
  * noRedundantUseStrict deletes `"use strict"` from a CommonJS file, which makes it sloppy-mode).
  */
-export async function formatWithBiome(biome: BiomeInstall, absolutePath: string, text: string): Promise<string> {
+export async function formatWithBiome(biome: BiomeInstall, absolutePath: string, text: string): Promise<string | undefined> {
   const cwd = dirname(biome.configFile);
   const [command, prefix] = biomeCommand(biome);
   const args = [
@@ -25,8 +26,9 @@ export async function formatWithBiome(biome: BiomeInstall, absolutePath: string,
   ];
   const { code, stdout, stderr } = await run(command, args, cwd, text);
   if (code !== 0) throw new Error(firstMeaningfulLine(stderr || stdout) || `biome exited with code ${code}`);
-  // Biome echoes nothing for a file its configuration ignores: that file is left as generated.
-  return stdout === '' ? text : stdout;
+  // A file Biome's configuration ignores comes back as it went in (Biome 2 says so): Biome never checks it.
+  if (/\bis ignored\b/.test(stderr) || stdout === '') return undefined;
+  return stdout;
 }
 
 function writeFlag(version: string): string {
