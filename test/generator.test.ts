@@ -80,8 +80,8 @@ describe('app generator', () => {
     const after = read(second.cwd, '.yo-rc.json');
     const before = new Set(edited.split('\n'));
     expect(after.split('\n').filter((line) => !before.has(line))).toEqual([
-      expect.stringMatching(/^\t\t\t"docs\/configcat-amplitude\.md": "\w+",$/),
-      expect.stringMatching(/^\t\t\t"lib\/configcat-amplitude\.js": "\w+"$/),
+      expect.stringMatching(/^\t\t\t"docs\/configcat-amplitude\.md": "[\w:]+",$/),
+      expect.stringMatching(/^\t\t\t"lib\/configcat-amplitude\.js": "[\w:]+"$/),
       '\t\t\t"dir": "lib",',
     ]);
     expect(edited.split('\n').filter((line) => !after.includes(line))).toEqual([

@@ -21,7 +21,7 @@ for (const file of plannedFiles(plan)) {
   const rendered = renderPlannedFile(file);
   const renderMs = now() - start;
   start = now();
-  await formatLikeProject(join(project, file.path), rendered);
+  await formatLikeProject(join(project, file.path), rendered, project);
   files.push({ path: file.path, renderMs, formatMs: now() - start });
 }
 process.stdout.write(`${JSON.stringify({ importMs, planMs, files })}\n`);

@@ -2,7 +2,7 @@ import { basename } from 'node:path';
 import Generator, { type BaseOptions, type Storage } from 'yeoman-generator';
 import { ANSWER_SPECS, type Answers } from './answers.js';
 import type { ProjectFacts } from './detect.js';
-import { decideWrite, fingerprint } from './edits.js';
+import { decideWriteOf } from './edits.js';
 import { TEMPLATES_ROOT } from './package-root.js';
 import { generateFile, prepareRun } from './pipeline.js';
 import type { GenerationPlan } from './plan.js';
@@ -97,16 +97,20 @@ export abstract class ExposureGenerator extends Generator<Record<string, unknown
     const generated = await generateFile(this.destinationRoot(), file);
     const onDisk = this.fs.exists(absolutePath) ? this.fs.read(absolutePath) ?? undefined : undefined;
     const fingerprints = (this.config.get('fingerprints') as Fingerprints | undefined) ?? {};
-    const decision = decideWrite(onDisk, generated, fingerprints[file.path]);
-    if (decision === 'ask' && !this.options.force && !this.canAsk()) {
+    const decision = await decideWriteOf(absolutePath, onDisk, generated, fingerprints[file.path]);
+    if (decision.action === 'ask' && !this.options.force && !this.canAsk()) {
       this.kept.push(file.path);
       return;
     }
-    this.setConfig('fingerprints', { ...fingerprints, [file.path]: fingerprint(generated) });
-    if (decision === 'unchanged') return;
+    this.setConfig('fingerprints', { ...fingerprints, [file.path]: decision.fingerprint });
+    if (decision.action === 'unchanged') return;
+    if (decision.action === 'keep' && !this.options.force) {
+      this.log(`${file.path} keeps your edits: this run generates what the last one did.`);
+      return;
+    }
     this.fs.write(absolutePath, generated);
     // An earlier run's own output is replaced without a question; the user's edits go to Yeoman's.
-    if (decision === 'replace') this.forceWrite(absolutePath);
+    if (decision.action === 'replace') this.forceWrite(absolutePath);
     this.written.push(file.path);
   }
 

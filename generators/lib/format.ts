@@ -1,25 +1,64 @@
-import { basename } from 'node:path';
-import type * as Prettier from 'prettier';
+import { basename, relative } from 'node:path';
+import { loadBundledPrettier } from './bundled-prettier.js';
+import { biomeFormats, chooseFormatter, findBiome, readFormatterSignals } from './formatter-choice.js';
+import { formatWithBiome } from './project-biome.js';
+import { loadProjectPrettier, resolvePluginsFrom, type PrettierApi } from './project-prettier.js';
 import { UserError } from './user-error.js';
 
-/** Loaded on the first format: `--help`, `--version` and runs that stop early never pay for it. */
-let prettierLoading: Promise<typeof Prettier> | undefined;
-const loadPrettier = (): Promise<typeof Prettier> => (prettierLoading ??= import('prettier'));
-
 /**
- * Formats generated text as the project formats its own: its Prettier configuration (and
- * .editorconfig) for that path, Prettier's defaults when it has none.
+ * Formats generated text as the project formats its own:
+ * - with its own Biome (`biome check --write`, linter off: its formatter and import organizer) when it
+ *   installs and configures Biome and its scripts do not leave formatting to Prettier alone
+ *   (see `chooseFormatter`); Markdown too when that Biome formats it (2.x releases with a
+ *   Markdown formatter), else Markdown goes on to Prettier, as do files Biome's configuration ignores;
+ * - else with its own installed Prettier (2 or 3) and that Prettier's configuration, plugins
+ *   and overrides for the path, .editorconfig included;
+ * - else with the Prettier bundled here, honouring the project's Prettier configuration or
+ *   .editorconfig if it has one, Prettier's defaults otherwise.
+ * A formatter is loaded only when a file needs it, once per run.
  */
-export async function formatLikeProject(absolutePath: string, text: string): Promise<string> {
-  const prettier = await loadPrettier();
-  let config: Prettier.Options;
+export async function formatLikeProject(absolutePath: string, text: string, projectRoot: string): Promise<string> {
+  const biome = findBiome(absolutePath);
+  if (biome && biomeFormats(absolutePath, biome) && chooseFormatter(readFormatterSignals(projectRoot, biome)) === 'biome') {
+    let formatted: string | undefined;
+    try {
+      formatted = await formatWithBiome(biome, absolutePath, text);
+    } catch (error) {
+      const config = relative(projectRoot, biome.configFile) || biome.configFile;
+      throw new UserError(`Your Biome configuration (${config}) could not format ${basename(absolutePath)} (${firstLine(error)}): fix it, then run again.`);
+    }
+    if (formatted !== undefined) return formatted;
+  }
+  const projectPrettier = loadProjectPrettier(absolutePath);
+  if (projectPrettier) {
+    let api: PrettierApi;
+    try {
+      ({ api } = await projectPrettier);
+    } catch (error) {
+      throw new UserError(`Your project's Prettier could not be loaded (${firstLine(error)}): reinstall it, then run again.`);
+    }
+    return formatWithPrettier(api, absolutePath, text, {});
+  }
+  return formatWithPrettier(await loadBundledPrettier(), absolutePath, text, fasterParser(absolutePath));
+}
+
+async function formatWithPrettier(
+  prettier: PrettierApi,
+  absolutePath: string,
+  text: string,
+  defaults: Record<string, unknown>,
+): Promise<string> {
+  let config: Record<string, unknown>;
   try {
     config = (await prettier.resolveConfig(absolutePath, { editorconfig: true })) ?? {};
+    if (config['plugins']) {
+      config = { ...config, plugins: resolvePluginsFrom(await prettier.resolveConfigFile(absolutePath), config['plugins']) };
+    }
   } catch (error) {
     throw new UserError(`Your Prettier configuration could not be read (${firstLine(error)}): fix it, then run again.`);
   }
   try {
-    return await prettier.format(text, { ...fasterParser(absolutePath), ...config, filepath: absolutePath });
+    return await prettier.format(text, { ...defaults, ...config, filepath: absolutePath });
   } catch (error) {
     // The generated text is valid, so a failure here comes from the configuration (e.g. a plugin that is not installed).
     throw new UserError(`Your Prettier configuration could not format ${basename(absolutePath)} (${firstLine(error)}): fix it, then run again.`);
@@ -33,7 +72,8 @@ function firstLine(error: unknown): string {
 /**
  * Babel's parsers print what Prettier's TypeScript parser prints for this code, and load in a
  * fraction of its time (the TypeScript one is most of what formatting a module costs). A parser
- * the project's own configuration names still wins.
+ * the project's own configuration names still wins. Only for the bundled Prettier: a project's
+ * own Prettier picks its parser as its CLI does, since plugins (import sorters) hook specific parsers.
  */
 function fasterParser(path: string): { parser?: string } {
   if (/\.[cm]?tsx?$/.test(path)) return { parser: 'babel-ts' };

@@ -31,5 +31,5 @@ export function plannedFiles(plan: GenerationPlan): readonly PlannedFile[] {
 
 /** A planned file's content as it is written: rendered, then formatted as the project formats its own. */
 export async function generateFile(root: string, file: PlannedFile): Promise<string> {
-  return formatLikeProject(join(root, file.path), renderPlannedFile(file));
+  return formatLikeProject(join(root, file.path), renderPlannedFile(file), root);
 }

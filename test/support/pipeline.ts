@@ -50,7 +50,7 @@ export async function generateInMemory(
   const files: Record<string, string> = {};
   for (const file of plannedFiles(plan)) {
     const rendered = renderPlannedFile(file);
-    const format = () => formatLikeProject(join(dir, file.path), rendered);
+    const format = () => formatLikeProject(join(dir, file.path), rendered, dir);
     files[file.path] = await (sharedFormatting ? formatOnce(`${extname(file.path)}\0${rendered}`, format) : format());
   }
   const written = [...Object.keys(files), ...(Object.keys(plan.dependenciesToAdd).length > 0 ? ['package.json'] : [])];
