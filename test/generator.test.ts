@@ -85,7 +85,7 @@ describe('app generator', () => {
       '\t\t\t"dir": "lib",',
     ]);
     expect(edited.split('\n').filter((line) => !after.includes(line))).toEqual([
-      expect.stringMatching(/^\t\t\t"docs\/configcat-amplitude\.md": "\w+"$/),
+      expect.stringMatching(/^\t\t\t"docs\/configcat-amplitude\.md": "[\w:]+"$/),
       '\t\t\t"dir": ".",',
     ]);
   });
