@@ -34,6 +34,7 @@ describe('resolveAnswers', () => {
       sdkKeyEnv: 'VITE_CONFIGCAT_SDK_KEY',
       amplitudeKeyEnv: 'VITE_AMPLITUDE_API_KEY',
       guide: 'docs/configcat-amplitude.md',
+      edit: true,
     });
   });
 
@@ -54,7 +55,7 @@ describe('resolveAnswers', () => {
       },
     });
     expect(answers).toMatchObject({ platform: 'js', variant: 'value', trackDefaultValues: true, identify: false });
-    expect(asked).toEqual(['language', 'dir', 'sdkKeyEnv', 'amplitudeKeyEnv']);
+    expect(asked).toEqual(['language', 'dir', 'sdkKeyEnv', 'amplitudeKeyEnv', 'edit']);
   });
 
   it('does not ask for the language in a JavaScript project', async () => {

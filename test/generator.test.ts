@@ -108,7 +108,7 @@ describe('app generator', () => {
       .withOptions({ skipInstall: true })
       .withAnswers({ platform: 'js', language: 'ts', dir: 'src/analytics', variant: 'variationId', identify: false, trackDefaultValues: true, sdkKeyEnv: 'VITE_FLAGS_KEY', amplitudeKeyEnv: 'VITE_AMP_KEY' });
     expect(result.askedQuestions.map((question) => question.name)).toEqual([
-      'platform', 'language', 'dir', 'variant', 'identify', 'trackDefaultValues', 'sdkKeyEnv', 'amplitudeKeyEnv',
+      'platform', 'language', 'dir', 'variant', 'identify', 'trackDefaultValues', 'sdkKeyEnv', 'amplitudeKeyEnv', 'edit',
     ]);
     const wiring = read(result.cwd, 'src/analytics/configcat-amplitude.ts');
     expect(wiring).toContain('import.meta.env.VITE_FLAGS_KEY');

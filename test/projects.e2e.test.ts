@@ -55,12 +55,15 @@ interface Generated {
   readonly summary: string;
 }
 
-/** Copies the fixture, gives it node_modules and runs `generator-configcat-amplitude --yes --skip-install`. */
+/**
+ * Copies the fixture, gives it node_modules and runs `generator-configcat-amplitude --yes --skip-install --no-edit`:
+ * these tests wire each shape by hand from the summary's import lines, as a user who declines the edits would.
+ */
 async function generate(fixture: string, options: { runIn?: string; nodeModules?: (root: string) => void } = {}): Promise<Generated> {
   const root = copyFixture(fixture);
   (options.nodeModules ?? linkNodeModules)(root);
   const dir = join(root, options.runIn ?? '.');
-  const result = await runCommand(process.execPath, [CLI, '--yes', '--skip-install'], { cwd: dir });
+  const result = await runCommand(process.execPath, [CLI, '--yes', '--skip-install', '--no-edit'], { cwd: dir });
   expect(result.code, describeFailure(result)).toBe(0);
   const yoRc = JSON.parse(readFileSync(join(dir, '.yo-rc.json'), 'utf8')) as {
     'generator-configcat-amplitude': { answers: { sdkKeyEnv: string; amplitudeKeyEnv: string } };

@@ -1,4 +1,5 @@
 import { ExposureGenerator } from '../lib/base-generator.js';
+import { formatEditedFile, planEntryEdits, type FileEdit } from '../lib/entry-edits.js';
 import { commandLine, installCommandFor, installMessage, missingPackages, runInstall, type InstallResult } from '../lib/install.js';
 import { plannedFiles } from '../lib/pipeline.js';
 import { addDependencies } from '../lib/package-json.js';
@@ -9,6 +10,8 @@ import { UserError } from '../lib/user-error.js';
 export default class AppGenerator extends ExposureGenerator {
   private dependenciesChanged = false;
   private installResult: InstallResult | undefined;
+  /** Edits of the user's code, and snippets for the code that was not recognised. */
+  private readonly entryEdits: FileEdit[] = [];
 
   async initializing(): Promise<void> {
     await this.failClearly(() => this.detectAndResolve(true));
@@ -18,6 +21,7 @@ export default class AppGenerator extends ExposureGenerator {
     await this.failClearly(async () => {
       for (const file of plannedFiles(this.plan)) await this.writeGenerated(file);
       this.#writePackageJson();
+      if (this.answers.edit) await this.#editEntryCode();
       this.saveAnswers();
     });
   }
@@ -56,6 +60,14 @@ export default class AppGenerator extends ExposureGenerator {
         written: this.written,
         kept: this.kept,
         ...(result?.status === 'skipped' ? { installCommand: result.command } : {}),
+        ...(this.answers.edit
+          ? {
+              entry: {
+                edited: this.entryEdits.filter((edit) => edit.kind === 'edited'),
+                snippets: this.entryEdits.filter((edit) => edit.kind === 'snippet'),
+              },
+            }
+          : {}),
       }),
     );
     const problems: string[] = [];
@@ -64,6 +76,32 @@ export default class AppGenerator extends ExposureGenerator {
     }
     if (result?.status === 'failed' || result?.status === 'interrupted') problems.push(installMessage(result, this.destinationRoot())!);
     if (problems.length > 0) throw new UserError(problems.join('\n'));
+  }
+
+  /**
+   * Wires the generated files into the project's own entry code. An edited file is formatted by
+   * the project's formatter when it was formatted before; each edit is recorded (as a patch) in
+   * .yo-rc.json so that it can be undone.
+   */
+  async #editEntryCode(): Promise<void> {
+    const read = (path: string): string | undefined => {
+      const absolute = this.destinationPath(path);
+      return this.fs.exists(absolute) ? (this.fs.read(absolute) ?? undefined) : undefined;
+    };
+    const edits = await planEntryEdits(this.plan, this.answers, this.facts, read);
+    const recorded = { ...((this.config.get('entryEdits') as Record<string, string> | undefined) ?? {}) };
+    const { createPatch } = await import('diff');
+    for (const edit of edits) {
+      this.entryEdits.push(edit);
+      if (edit.kind !== 'edited') continue;
+      const absolute = this.destinationPath(edit.file);
+      const after = await formatEditedFile(absolute, edit.created ? undefined : edit.before, edit.after, this.destinationRoot());
+      this.fs.write(absolute, after);
+      // The user agreed to the edits (the `edit` answer); Yeoman would otherwise ask about each file.
+      if (!edit.created) this.forceWrite(absolute);
+      recorded[edit.file] = createPatch(edit.file, edit.before, after);
+    }
+    if (Object.keys(recorded).length > 0) this.setConfig('entryEdits', recorded);
   }
 
   /** package.json keeps its own indentation; it changes only when a dependency is missing. */

@@ -47,6 +47,8 @@ export interface Answers {
   readonly amplitudeKeyEnv: string;
   /** Path of the guide, relative to the project root, with forward slashes. */
   readonly guide: string;
+  /** Wire the generated code into the project's entry files (else the summary says what to add). */
+  readonly edit: boolean;
   /** Only when given: otherwise it is detected on every run. */
   readonly packageManager?: PackageManagerName;
 }
@@ -161,6 +163,14 @@ export const ANSWER_SPECS: readonly AnswerSpec[] = [
     needs: ['platform'],
     default: (facts, { platform }) => defaultAmplitudeKeyVariable(platformById(platform).environment(facts.framework)),
     check: (value) => environmentVariableName('--amplitude-key-env', value),
+  }),
+  spec({
+    kind: 'flag',
+    name: 'edit',
+    option: 'edit',
+    description: "Wire the generated code into the project's entry files (--no-edit: print what to add instead)",
+    message: 'Wire it into your entry code now (the summary lists every change)?',
+    default: () => true,
   }),
   spec({
     kind: 'text',

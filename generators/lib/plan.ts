@@ -29,6 +29,8 @@ export interface GenerationPlan {
   readonly initAmplitude: boolean;
   /** What the user adds to their entry file. */
   readonly importLines: readonly string[];
+  /** How this project names a TypeScript module in an import, when a file does not show it. */
+  readonly importExtension: 'js' | 'none';
 }
 
 export interface LegacyPackage {
@@ -126,6 +128,7 @@ export function planGeneration(answers: Answers, facts: ProjectFacts, addedEarli
     ...(legacyConfigcat ? { legacyConfigcat } : {}),
     initAmplitude,
     importLines,
+    importExtension: runtimeExtension ? 'js' : 'none',
   };
 }
 

@@ -23,6 +23,37 @@ export interface PlatformDescriptor {
   readonly environment: (framework: Framework) => EnvironmentConvention;
   /** The files it writes beside the guide, what the entry file imports, and its part of the guide. */
   readonly plan: (input: PlatformInput) => PlatformPlan;
+  /**
+   * How the project's own code gets wired to the generated files: edits of its entry files (made
+   * in order, file by file). A shape an edit does not recognise becomes a snippet to paste.
+   */
+  readonly entryEdits?: (input: EntryEditInput) => readonly EntryEdit[];
+}
+
+/** What a platform's entry edits can see of the project. */
+export interface EntryEditInput {
+  readonly answers: Answers;
+  readonly project: ProjectFacts;
+  /** The platform's generated files, as its `plan` named them. */
+  readonly files: PlatformPlan['files'];
+  /** The project had no Amplitude SDK: the entry starts it. */
+  readonly initAmplitude: boolean;
+  /** A project file's text (relative path, forward slashes), or undefined. */
+  readonly read: (path: string) => string | undefined;
+  /** The project's source files (src/, app/, pages/ and the root; no dependencies or build output). */
+  readonly sourceFiles: readonly string[];
+  /** How `fromFile` imports the generated file `target`, in the style `fromFile` already uses. */
+  readonly specifier: (fromFile: string, target: string) => string;
+  /** The editing functions (generators/lib/entry), loaded only for runs that edit. */
+  readonly edits: typeof import('./entry/index.js');
+}
+
+/** One edit of one file; `code` is the file's text ('' when the file does not exist yet). */
+export interface EntryEdit {
+  readonly file: string;
+  /** The edit may create the file (a new client component); otherwise a missing file is left for the user. */
+  readonly create?: boolean;
+  readonly edit: (code: string) => import('./entry/index.js').EditResult;
 }
 
 /** What detection offers a platform to recognise the project by. */

@@ -1,5 +1,14 @@
 import { bundlerConvention } from '../../generators/lib/environment-variables.js';
-import { guideFragments, plannedFile, template, type CommonContext, type PlatformDescriptor, type PlatformInput } from '../../generators/lib/platform.js';
+import {
+  guideFragments,
+  plannedFile,
+  template,
+  type CommonContext,
+  type EntryEdit,
+  type EntryEditInput,
+  type PlatformDescriptor,
+  type PlatformInput,
+} from '../../generators/lib/platform.js';
 
 /** A page evaluates a bounded set of flags; the guide quotes the same number. */
 const MAX_REMEMBERED_FLAGS = 1_000;
@@ -41,6 +50,21 @@ export function planBrowserWiring({ answers, common, outputPath }: PlatformInput
   });
 }
 
+/** Where a bundled app starts: Vite's `src/main`, webpack's `src/index`. */
+const ENTRY_FILES = ['src/main', 'src/index', 'main', 'index'].flatMap((name) => ['ts', 'js', 'mts', 'mjs'].map((extension) => `${name}.${extension}`));
+
+/** The app's entry: exposures attached to the client it creates, or a wired client created there. */
+function browserEntryEdits({ files: [wiring], read, specifier, initAmplitude, edits, answers }: EntryEditInput): EntryEdit[] {
+  const file = ENTRY_FILES.find((path) => read(path) !== undefined) ?? `src/main.${answers.language}`;
+  return [
+    {
+      file,
+      edit: (code) =>
+        edits.wireConfigCatClient({ code, file, wiringModule: specifier(file, wiring.path), initAmplitude: initAmplitude ? 'void' : false, packageType: 'module' }),
+    },
+  ];
+}
+
 /** Browser JavaScript with any bundler. */
 export const browser = {
   id: 'js',
@@ -55,6 +79,7 @@ export const browser = {
     amplitude: ['@amplitude/analytics-browser', '@amplitude/unified'],
   },
   environment: bundlerConvention,
+  entryEdits: browserEntryEdits,
   plan: (input) => {
     const wiring = planBrowserWiring(input, true);
     return {

@@ -1,5 +1,5 @@
 import { SERVER_CONVENTION } from '../../generators/lib/environment-variables.js';
-import { guideFragments, plannedFile, template, type CommonContext, type PlatformDescriptor } from '../../generators/lib/platform.js';
+import { guideFragments, plannedFile, template, type CommonContext, type EntryEdit, type EntryEditInput, type PlatformDescriptor } from '../../generators/lib/platform.js';
 
 /**
  * How much the server wiring remembers to de-duplicate exposures; the guide quotes the same numbers.
@@ -21,6 +21,29 @@ const WIRING = {
 
 const GUIDE_FRAGMENTS = guideFragments('platforms/node');
 
+/**
+ * The service's entry (package.json `main`, `bin` or start script; NestJS's `src/main.ts`): the
+ * exposures attached to the client it creates (or a client created for it), Amplitude started,
+ * and the queue flushed on shutdown (NestJS: in the root module's `onApplicationShutdown`).
+ */
+function nodeEntryEdits({ files: [wiring], read, specifier, initAmplitude, edits, project }: EntryEditInput): EntryEdit[] {
+  const found = edits.findNodeEntry(read);
+  const file = found?.path ?? (project.typescript ? 'src/index.ts' : 'index.js');
+  const packageType = project.moduleSystem === 'esm' ? 'module' : 'commonjs';
+  const steps: EntryEdit[] = [
+    {
+      file,
+      edit: (code) =>
+        edits.wireNodeEntry({ code, file, wiringModule: specifier(file, wiring.path), initAmplitude: initAmplitude ? 'void' : false, packageType }),
+    },
+  ];
+  const nestModule = 'src/app.module.ts';
+  if (edits.isNestMain(read(file) ?? '', file) && read(nestModule) !== undefined) {
+    steps.push({ file: nestModule, edit: (code) => edits.addNestShutdownFlush({ code, file: nestModule, wiringModule: specifier(nestModule, wiring.path), packageType }) });
+  }
+  return steps;
+}
+
 /** A Node service: exposures are credited to the ConfigCat User, and flushed on shutdown. */
 export const node = {
   id: 'node',
@@ -34,6 +57,7 @@ export const node = {
     amplitude: ['@amplitude/analytics-node'],
   },
   environment: () => SERVER_CONVENTION,
+  entryEdits: nodeEntryEdits,
   plan: ({ answers, common, outputPath }) => {
     const wiring = plannedFile('Wiring module', outputPath(`configcat-amplitude.${answers.language}`), WIRING[answers.language], {
       ...common,

@@ -1,5 +1,5 @@
 import { bundlerConvention } from '../../generators/lib/environment-variables.js';
-import { plannedFile, template, type CommonContext, type PlatformDescriptor } from '../../generators/lib/platform.js';
+import { plannedFile, template, type CommonContext, type EntryEdit, type EntryEditInput, type PlatformDescriptor } from '../../generators/lib/platform.js';
 import { BROWSER_GUIDE_FRAGMENTS, BROWSER_GUIDE_VALUES, planBrowserWiring } from '../browser/index.js';
 
 export interface ProviderContext extends CommonContext {
@@ -14,6 +14,36 @@ const PROVIDER = {
   js: template<ProviderContext>('platforms/react/ConfigCatAmplitudeProvider.jsx.hbs'),
 };
 
+/** Where React apps render their root: Vite's `src/main`, Create React App's `src/index`. */
+const ROOT_FILES = ['main', 'index'].flatMap((name) => ['tsx', 'jsx', 'ts', 'js'].map((extension) => `src/${name}.${extension}`));
+
+/**
+ * An existing `<ConfigCatProvider>` anywhere in the app becomes the wired provider (with the same
+ * props); otherwise the root render is wrapped in it. Amplitude is started in the root file.
+ */
+export function reactEntryEdits({ files, read, sourceFiles, specifier, initAmplitude, edits, answers }: EntryEditInput): EntryEdit[] {
+  const [wiring, provider] = files;
+  const providerPath = provider?.path ?? wiring.path;
+  const call = initAmplitude ? 'void' : false;
+  const root = ROOT_FILES.find((path) => read(path) !== undefined) ?? `src/main.${answers.language}x`;
+  const withProvider = sourceFiles.filter((path) => path !== providerPath && /<ConfigCatProvider\b/.test(read(path) ?? ''));
+  if (withProvider.length === 0) {
+    return [
+      {
+        file: root,
+        edit: (code) =>
+          edits.wrapReactRoot({ code, file: root, providerModule: specifier(root, providerPath), wiringModule: specifier(root, wiring.path), initAmplitude: call }),
+      },
+    ];
+  }
+  const replaced: EntryEdit[] = withProvider.map((file) => ({
+    file,
+    edit: (code) => edits.replaceConfigCatProvider({ code, file, providerModule: specifier(file, providerPath) }),
+  }));
+  if (!call) return replaced;
+  return [...replaced, { file: root, edit: (code) => edits.addInitAmplitude({ code, file: root, wiringModule: specifier(root, wiring.path), call }) }];
+}
+
 /** React with configcat-react: the browser wiring, and ConfigCat's provider with it wired in. */
 export const react = {
   id: 'react',
@@ -26,6 +56,7 @@ export const react = {
     amplitude: ['@amplitude/analytics-browser', '@amplitude/unified'],
   },
   environment: bundlerConvention,
+  entryEdits: reactEntryEdits,
   plan: (input) => {
     const { answers, common, outputPath, specifier } = input;
     const wiring = planBrowserWiring(input, false);

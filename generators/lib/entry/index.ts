@@ -34,6 +34,7 @@ export { replaceConfigCatProvider, type ReplaceProviderInput } from './configcat
 export { wrapNextLayout, nextProvidersFile, wrapNextApp, nextAppFile, type NextLayoutInput, type NextAppInput, type ProvidersFileInput } from './next.js';
 export { wireNodeEntry, wireConfigCatClient, addShutdownFlush, enableNestShutdownHooks, addNestShutdownFlush, isNestMain, type NodeEntryInput } from './node.js';
 export { wireVueMain, type VueMainInput } from './vue.js';
+export { addInitAmplitude, type InitAmplitudeInput } from './init-amplitude.js';
 export { findNodeEntry, scriptFile, type NodeEntry, type ReadFile } from './find-node-entry.js';
 export { importSpecifier, observedSpecifierStyle, type SpecifierStyle } from './specifier.js';
 export { parseSource, type CodeStyle } from './source.js';

@@ -1,0 +1,82 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { runApp, type ProjectFiles } from './support/generate.js';
+
+/** The run wires the generated files into the project's own entry code, through yeoman-test. */
+const read = (dir: string, path: string) => readFileSync(join(dir, path), 'utf8');
+
+const VITE_REACT: ProjectFiles = {
+  'package.json': { name: 'web', type: 'module', dependencies: { react: '^19.0.0', 'react-dom': '^19.0.0' }, devDependencies: { vite: '^8.3.0', typescript: '~5.9.3' } },
+  'tsconfig.json': { compilerOptions: { strict: true } },
+  'src/main.tsx': [
+    "import { StrictMode } from 'react'",
+    "import { createRoot } from 'react-dom/client'",
+    "import './index.css'",
+    "import App from './App.tsx'",
+    '',
+    "createRoot(document.getElementById('root')!).render(",
+    '  <StrictMode>',
+    '    <App />',
+    '  </StrictMode>,',
+    ')',
+    '',
+  ].join('\n'),
+  'src/App.tsx': 'export default function App() {\n  return <h1>Hello</h1>\n}\n',
+};
+
+const EXPRESS_TS: ProjectFiles = {
+  'package.json': { name: 'api', type: 'module', main: 'dist/server.js', scripts: { start: 'node dist/server.js' }, dependencies: { express: '^5.0.0', '@configcat/sdk': '^1.1.0' } },
+  'tsconfig.json': { compilerOptions: { strict: true, module: 'nodenext', outDir: 'dist', rootDir: 'src' } },
+  'src/server.ts': [
+    "import express from 'express';",
+    "import * as configcat from '@configcat/sdk';",
+    '',
+    "const flags = configcat.getClient(process.env.CONFIGCAT_SDK_KEY ?? '');",
+    'const app = express();',
+    "app.get('/', async (_req, res) => { res.send(String(await flags.getValueAsync('newCheckout', false))); });",
+    'app.listen(3000);',
+    '',
+  ].join('\n'),
+};
+
+function run(files: ProjectFiles, options: Record<string, unknown> = {}) {
+  return runApp().withFiles(files).commitFiles().withOptions({ yes: true, skipInstall: true, ...options });
+}
+
+describe('wiring the project’s entry code', () => {
+  it('wraps a create-vite root render in the provider, inside StrictMode, in the file’s own style', async () => {
+    const result = await run(VITE_REACT);
+    const main = read(result.cwd, 'src/main.tsx');
+    expect(main).toContain("import App from './App.tsx'");
+    expect(main).toContain("import './index.css'");
+    expect(main).toContain("import { ConfigCatAmplitudeProvider } from './ConfigCatAmplitudeProvider.tsx'");
+    expect(main).toMatch(/<StrictMode>\s*<ConfigCatAmplitudeProvider>\s*<App \/>\s*<\/ConfigCatAmplitudeProvider>\s*<\/StrictMode>/);
+    expect(main).toContain('void initAmplitude()');
+    expect(main).not.toMatch(/;$/m);
+    const saved = JSON.parse(read(result.cwd, '.yo-rc.json'))['generator-configcat-amplitude'];
+    expect(saved.entryEdits['src/main.tsx']).toContain('+import { ConfigCatAmplitudeProvider }');
+    expect(saved.answers.edit).toBe(true);
+  });
+
+  it('attaches the exposures to the client a Node service already creates, and flushes on shutdown', async () => {
+    const result = await run(EXPRESS_TS, { platform: 'node' });
+    const server = read(result.cwd, 'src/server.ts');
+    expect(server).toMatch(/const flags = configcat\.getClient\([^\n]*\);\nattachAmplitudeExposures\(flags\);/);
+    expect(server).toContain("from './configcat-amplitude.js'");
+    expect(server).toContain('flushAmplitudeExposures()');
+    expect(server).not.toContain('createConfigCatClient()');
+  });
+
+  it('edits nothing with --no-edit, and says what to add instead', async () => {
+    const result = await run(VITE_REACT, { edit: false });
+    expect(read(result.cwd, 'src/main.tsx')).toBe(VITE_REACT['src/main.tsx']);
+    expect(JSON.parse(read(result.cwd, '.yo-rc.json'))['generator-configcat-amplitude'].answers.edit).toBe(false);
+  });
+
+  it('leaves code it does not recognise alone', async () => {
+    const unusual = "import { createElement } from 'react';\nimport { createRoot } from 'react-dom/client';\nimport App from './App';\n\ncreateRoot(document.body).render(createElement(App));\n";
+    const result = await run({ ...VITE_REACT, 'src/main.tsx': unusual });
+    expect(read(result.cwd, 'src/main.tsx')).toBe(unusual);
+  });
+});
