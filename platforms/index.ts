@@ -1,4 +1,5 @@
 import { browser } from './browser/index.js';
+import { next } from './next/index.js';
 import { node } from './node/index.js';
 import { react } from './react/index.js';
 
@@ -16,4 +17,4 @@ import { react } from './react/index.js';
  * 3. Add it to this list.
  * The golden test (test/golden.test.ts) then asks for its cases' output to be recorded.
  */
-export const PLATFORMS = [browser, react, node] as const;
+export const PLATFORMS = [browser, react, next, node] as const;

@@ -35,7 +35,7 @@ describe('detectProject', () => {
   });
 
   it.each([
-    [{ next: '16', react: '19' }, 'next', 'react'],
+    [{ next: '16', react: '19' }, 'next', 'next'],
     [{ 'react-scripts': '5', react: '18' }, 'cra', 'react'],
     [{ vite: '8', react: '19' }, 'vite', 'react'],
     [{ vite: '8' }, 'vite', 'js'],

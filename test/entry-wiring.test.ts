@@ -40,6 +40,26 @@ const EXPRESS_TS: ProjectFiles = {
   ].join('\n'),
 };
 
+const NEXT = {
+  'package.json': { name: 'site', private: true, dependencies: { next: '^16.0.0', react: '^19.0.0', 'react-dom': '^19.0.0' }, devDependencies: { typescript: '^5' } },
+  'tsconfig.json': { compilerOptions: { strict: true, jsx: 'preserve', paths: { '@/*': ['./src/*'] } } },
+};
+const ROOT_LAYOUT = [
+  "import type { Metadata } from 'next';",
+  "import './globals.css';",
+  '',
+  "export const metadata: Metadata = { title: 'Site' };",
+  '',
+  'export default function RootLayout({ children }: Readonly<{ children: React.ReactNode }>) {',
+  '  return (',
+  '    <html lang="en">',
+  '      <body>{children}</body>',
+  '    </html>',
+  '  );',
+  '}',
+  '',
+].join('\n');
+
 function run(files: ProjectFiles, options: Record<string, unknown> = {}) {
   return runApp().withFiles(files).commitFiles().withOptions({ yes: true, skipInstall: true, ...options });
 }
@@ -66,6 +86,26 @@ describe('wiring the project’s entry code', () => {
     expect(server).toContain("from './configcat-amplitude.js'");
     expect(server).toContain('flushAmplitudeExposures()');
     expect(server).not.toContain('createConfigCatClient()');
+  });
+
+  it('Next.js App Router: the root layout wraps its children in a client providers file that starts Amplitude in the browser only', async () => {
+    const result = await run({ ...NEXT, 'src/app/layout.tsx': ROOT_LAYOUT });
+    const layout = read(result.cwd, 'src/app/layout.tsx');
+    expect(layout).toContain("import { Providers } from '../ConfigCatAmplitudeProviders';");
+    expect(layout).toMatch(/<body>\s*<Providers>\{children\}<\/Providers>\s*<\/body>/);
+    const providers = read(result.cwd, 'src/ConfigCatAmplitudeProviders.tsx');
+    expect(providers).toMatch(/^["']use client["'];/);
+    // A new file is formatted as the project formats its files (Prettier's defaults here).
+    expect(providers).toMatch(/if \(typeof window !== ["']undefined["']\) void initAmplitude\(\);/);
+    expect(JSON.parse(read(result.cwd, '.yo-rc.json'))['generator-configcat-amplitude'].answers.platform).toBe('next');
+  });
+
+  it('Next.js Pages Router: the custom App is wrapped in the provider', async () => {
+    const app = "import type { AppProps } from 'next/app';\n\nexport default function App({ Component, pageProps }: AppProps) {\n  return <Component {...pageProps} />;\n}\n";
+    const result = await run({ ...NEXT, 'pages/_app.tsx': app, 'pages/index.tsx': 'export default function Home() {\n  return null;\n}\n' });
+    const wrapped = read(result.cwd, 'pages/_app.tsx');
+    expect(wrapped).toMatch(/<ConfigCatAmplitudeProvider>\s*<Component \{\.\.\.pageProps\} \/>\s*<\/ConfigCatAmplitudeProvider>/);
+    expect(wrapped).toContain("from '../ConfigCatAmplitudeProvider'");
   });
 
   it('edits nothing with --no-edit, and says what to add instead', async () => {

@@ -107,7 +107,7 @@ export const CASES: readonly (GuideCase & { expected: Expected })[] = [
     name: 'React on Next.js, JavaScript, auto variant, Identify off',
     packageJson: { name: 'next-app', dependencies: { next: '^16.0.0', react: '^19.0.0', 'react-dom': '^19.0.0' } },
     files: { 'src/app/page.jsx': '' },
-    options: { identify: false },
+    options: { identify: false, platform: 'react' },
     expected: {
       platform: 'react',
       wiringPath: 'src/configcat-amplitude.js',
