@@ -1,19 +1,26 @@
 import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { pathToFileURL } from 'node:url';
 import { format } from 'node:util';
 import { describe, expect, it } from 'vitest';
 import { nearestSubcommand, setupOptionsGiven, unknownSubcommandMessage } from '../generators/lib/cli-options.js';
 import type { ProjectFacts } from '../generators/lib/detect.js';
 import { describeProject } from '../generators/lib/detected.js';
+import { isInterruption } from '../generators/lib/interrupt.js';
 import { outcomeOnDisk, unifiedDiff } from '../generators/lib/staged-files.js';
 import { interruptedLine, summarizeDryRun } from '../generators/lib/summary.js';
-import { REPO_ROOT, runApp, runGuide } from './support/generate.js';
+import { runApp, runGuide } from './support/generate.js';
 import { gitSnapshot, makeTempProject } from './support/temp-project.js';
 
-/** The generators run from dist: their Ctrl-C report is read from the same module instance. */
-const interrupt = (await import(pathToFileURL(join(REPO_ROOT, 'dist/generators/lib/interrupt.js')).href)) as typeof import('../generators/lib/interrupt.js');
+/** The Ctrl-C report the bin prints is the generator's own: read it from the generator of the run. */
+interface Reporting {
+  interruptReport(): string;
+}
+function captureGenerator(into: { generator?: Reporting }) {
+  return (generator: Reporting) => {
+    into.generator = generator;
+  };
+}
 
 const JS_NODE_ESM = { 'package.json': { name: 'api', type: 'module', dependencies: { express: '^5.0.0' } }, 'src/server.js': '' };
 const TS_VITE_REACT = {
@@ -56,9 +63,11 @@ describe("through yeoman-test's adapter", () => {
 
   it('stops at Ctrl-C on a question; the report says nothing was written', async () => {
     const dir = makeTempProject(JS_NODE_ESM);
+    const captured: { generator?: Reporting } = {};
     const run = runApp()
       .cd(dir)
       .withOptions({ skipInstall: true })
+      .onGenerator(captureGenerator(captured))
       .withAnswers({}, {
         callback: (answer, { question }) => {
           if (question.name === 'variant') throw ctrlC();
@@ -66,8 +75,8 @@ describe("through yeoman-test's adapter", () => {
         },
       });
     await expect(run).rejects.toMatchObject({ name: 'ExitPromptError' });
-    expect(interrupt.isInterruption(ctrlC())).toBe(true);
-    expect(interrupt.interruptReport()).toBe('Stopped: nothing was written.');
+    expect(isInterruption(ctrlC())).toBe(true);
+    expect(captured.generator!.interruptReport()).toBe('Stopped: nothing was written.');
     expect(existsSync(join(dir, '.yo-rc.json'))).toBe(false);
     expect(existsSync(join(dir, 'src/configcat-amplitude.js'))).toBe(false);
   });
@@ -119,6 +128,30 @@ describe("through yeoman-test's adapter", () => {
     expect(summary).toContain('exposures are NOT set up: configcat-amplitude.js was not written.');
     expect(summary).toContain('Wrote:\n  docs/configcat-amplitude.md\n\nSkipped (you chose not to overwrite them):\n  configcat-amplitude.js\n');
     expect(readIn(dir, 'configcat-amplitude.js')).toBe('// rewritten by hand\n');
+  });
+
+  it("stops at Ctrl-C on Yeoman's overwrite question; the report names what is on disk", async () => {
+    const dir = makeTempProject({ 'package.json': { name: 'api', dependencies: { express: '^5.0.0' } }, 'index.js': '' });
+    await runApp().cd(dir).withOptions({ skipInstall: true, yes: true });
+    writeFileSync(join(dir, 'configcat-amplitude.js'), '// rewritten by hand\n');
+    const guideBefore = readIn(dir, 'docs/configcat-amplitude.md');
+    const captured: { generator?: Reporting } = {};
+    const run = runApp({}, { force: false })
+      .cd(dir)
+      .withOptions({ skipInstall: true, force: false, variant: 'value' })
+      .onGenerator(captureGenerator(captured))
+      .withAnswers({}, {
+        callback: (answer, { question }) => {
+          if (question.name === 'action') throw ctrlC();
+          return answer;
+        },
+      });
+    await expect(run).rejects.toMatchObject({ name: 'ExitPromptError' });
+    expect(readIn(dir, 'configcat-amplitude.js')).toBe('// rewritten by hand\n');
+    const report = captured.generator!.interruptReport();
+    expect(report).toMatch(/; not written: configcat-amplitude\.js\.$/);
+    // The guide changed with the variant mode: the report says it was written exactly when the disk has the new one.
+    expect(report.includes('docs/configcat-amplitude.md')).toBe(readIn(dir, 'docs/configcat-amplitude.md') !== guideBefore);
   });
 
   it('writes nothing with --dry-run and shows the diff of each file it would write', async () => {

@@ -60,7 +60,12 @@ export abstract class ExposureGenerator extends Generator<Record<string, unknown
   #prepareTerminal(): void {
     const environment = this.env as unknown as { adapter: Parameters<typeof labelCreatedFilesAsCreated>[0]; logCwd?: string; cwd: string };
     labelCreatedFilesAsCreated(environment.adapter, environment.logCwd ?? environment.cwd);
-    reportInterruptsWith(() => interruptedLine(outcomeOnDisk(this.destinationRoot(), stagedFiles(this.fs, this.destinationRoot()))));
+    reportInterruptsWith(() => this.interruptReport());
+  }
+
+  /** The line printed when Ctrl-C stops the run: the files on disk, and those not written. */
+  interruptReport(): string {
+    return interruptedLine(outcomeOnDisk(this.destinationRoot(), stagedFiles(this.fs, this.destinationRoot())));
   }
 
   /**

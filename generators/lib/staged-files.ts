@@ -30,13 +30,15 @@ export function readFromDisk(root: string, path: string): string | undefined {
 /**
  * What the disk says about the staged files. The disk is the only witness that cannot be wrong:
  * Yeoman's overwrite question, its dry run and an interruption all end with files not written,
- * and none of them tells the generator.
+ * and none of them tells the generator. (Nor can the files' state: a commit stopped halfway
+ * leaves files on disk that the in-memory store still holds as pending.) A file is only staged
+ * when it differs from the disk, so the disk holding its content means this run wrote it.
  */
 export function outcomeOnDisk(root: string, staged: StagedFiles): DiskOutcome {
   const written: string[] = [];
   const notWritten: string[] = [];
   for (const [path, file] of Object.entries(staged)) {
-    const reached = file.state === undefined && (file.contents ?? undefined) === readFromDisk(root, path);
+    const reached = (file.contents ?? undefined) === readFromDisk(root, path);
     (reached ? written : notWritten).push(path);
   }
   return { written, notWritten };
