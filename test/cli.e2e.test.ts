@@ -22,10 +22,111 @@ describe('the generator-configcat-amplitude command', () => {
   it('lists every option in --help', async () => {
     const { exitCode, stdout } = await runBin(makeTempProject({}), ['--help']);
     expect(exitCode).toBe(0);
-    for (const option of ['--platform', '--language', '--dir', '--variant', '--identify', '--track-default-values', '--sdk-key-env', '--amplitude-key-env', '--guide', '--package-manager', '--yes', '--skip-install', '--force', '--dry-run']) {
+    for (const option of ['--platform', '--language', '--dir', '--variant', '--identify', '--track-default-values', '--sdk-key-env', '--amplitude-key-env', '--guide', '--package-manager', '--yes', '--ask-answered', '--skip-install', '--force', '--dry-run']) {
       expect(stdout).toContain(option);
     }
     expect(stdout).toContain('Usage: generator-configcat-amplitude');
+  });
+
+  describe('--help', () => {
+    it("lists only this generator's options, in groups, and the guide command", async () => {
+      const { stdout } = await runBin(makeTempProject({}), ['--help']);
+      for (const yeomans of ['--bail', '--whitespace', '--skip-yo-resolve', '--skip-cache', '--local-config-only', '--force-install', '--cwd', '(default:']) {
+        expect(stdout).not.toContain(yeomans);
+      }
+      expect(stdout).toMatch(/^What to generate \(saved in \.yo-rc\.json; asked when not given\):\n {2}--platform/m);
+      expect(stdout).toMatch(/^How to run:\n {2}--ask-answered/m);
+      expect(stdout).toMatch(/^Installing:\n {2}--skip-install/m);
+      expect(stdout).toMatch(/--dry-run +Show what would be written, with a diff of each\s+file, and write and install nothing/);
+      expect(stdout).not.toContain('Print conflicts');
+      expect(stdout).toMatch(/^Commands:\n {2}guide +Rewrite only the guide, from the saved answers/m);
+    });
+
+    it('of guide lists only what guide takes', async () => {
+      const { exitCode, stdout } = await runBin(makeTempProject({}), ['guide', '--help']);
+      expect(exitCode).toBe(0);
+      expect(stdout).toContain('Usage: generator-configcat-amplitude guide');
+      expect(stdout.match(/^ {2}-.*$/gm)!.map((line) => line.trim().split(/\s+/)[0])).toEqual(['--force', '--dry-run', '-h,']);
+    });
+
+    it("rejects Yeoman's options that this generator does not offer", async () => {
+      const dir = await project(NODE_ESM);
+      const { exitCode, stderr } = await runBin(dir, ['--bail', '--yes']);
+      expect(exitCode).toBe(1);
+      expect(stderr.trim()).toBe("error: unknown option '--bail'");
+      expect(await gitStatus(dir)).toBe('');
+    });
+  });
+
+  it.each([
+    ['gude', 'Error: Unknown command gude: did you mean guide?'],
+    ['guid', 'Error: Unknown command guid: did you mean guide?'],
+    ['install', 'Error: Unknown command install: the only command is guide; options start with -- (see --help).'],
+  ])('answers an unknown command %s with the nearest one', async (word, message) => {
+    const dir = await project(NODE_ESM);
+    const { exitCode, stderr } = await runBin(dir, [word, '--yes']);
+    expect(exitCode).toBe(1);
+    expect(stderr.trim()).toBe(message);
+    expect(await gitStatus(dir)).toBe('');
+  });
+
+  it('guide rejects setup options in one line, saying to run the main command', async () => {
+    const dir = await project(NODE_ESM);
+    expect((await runBin(dir, ['--yes', '--skip-install'])).exitCode).toBe(0);
+    await gitSnapshot(dir);
+    const { exitCode, stderr } = await runBin(dir, ['guide', '--variant', 'value', '--no-identify']);
+    expect(exitCode).toBe(1);
+    expect(stderr.trim()).toBe(
+      'Error: guide does not take --variant, --identify: it rewrites the guide from the saved answers. To change them, run the main command instead (npx generator-configcat-amplitude --variant --identify …, or yo configcat-amplitude).',
+    );
+    expect(await gitStatus(dir)).toBe('');
+  });
+
+  it('says what it detected, first, also with --yes', async () => {
+    const dir = await project(VITE_REACT_TS);
+    const { stderr } = await runBin(dir, ['--yes', '--skip-install']);
+    expect(stderr.split('\n')[0]).toBe('Detected: Vite, TypeScript, ES modules, npm, SDKs present: none');
+    const legacy = await project({ 'package.json': { name: 'api', dependencies: { 'configcat-node': '^11.4.1', '@amplitude/analytics-node': '^1.5.0' } }, 'yarn.lock': '' });
+    const second = await runBin(legacy, ['--yes', '--skip-install']);
+    expect(second.stderr.split('\n')[0]).toBe('Detected: no browser bundler, JavaScript, CommonJS, Yarn 1, SDKs present: configcat-node, @amplitude/analytics-node');
+  });
+
+  it('warns about uncommitted changes in the git work tree when it cannot ask', async () => {
+    const dir = await project(NODE_ESM);
+    writeFileSync(join(dir, 'notes.txt'), 'mine\n');
+    const { exitCode, stderr } = await runBin(dir, ['--yes', '--skip-install']);
+    expect(exitCode).toBe(0);
+    expect(stderr.split('\n')[1]).toBe(
+      "Warning: this git work tree has uncommitted changes (notes.txt); commit or stash them first to see this run's changes alone in `git diff`.",
+    );
+    const clean = await project(NODE_ESM);
+    expect((await runBin(clean, ['--yes', '--skip-install'])).stderr).not.toContain('Warning');
+  });
+
+  it("labels new files 'create' and only replaced ones 'force'", async () => {
+    const dir = await project(NODE_ESM);
+    const { stderr } = await runBin(dir, ['--yes', '--skip-install']);
+    const labels = stderr.split('\n').filter((line) => /^ +(create|force|skip|identical|conflict) /.test(line)).map((line) => line.trim().split(/\s+/));
+    expect(labels).toEqual([
+      ['create', '.yo-rc.json'],
+      ['create', 'src/configcat-amplitude.js'],
+      ['force', 'package.json'],
+      ['create', 'docs/configcat-amplitude.md'],
+    ]);
+  });
+
+  it('stops at Ctrl-C between questions with one line that agrees with the disk, exit 130', async () => {
+    const dir = await project(NODE_ESM);
+    const run = runBin(dir, ['--yes', '--skip-install']);
+    await new Promise<void>((resolve) => run.stderr!.on('data', (chunk: Buffer) => chunk.toString().includes('Detected:') && resolve()));
+    run.kill('SIGINT');
+    const { exitCode, stderr } = await run;
+    expect(exitCode).toBe(130);
+    const last = stderr.trim().split('\n').at(-1)!;
+    expect(stderr).not.toMatch(/\n\s+at /);
+    const changed = (await gitStatus(dir)).split('\n').filter(Boolean).map((line) => line.slice(3));
+    if (changed.length === 0) expect(last).toBe('Stopped: nothing was written.');
+    else expect(last).toMatch(new RegExp(`^Stopped: wrote ${changed.map((path) => path.replace(/\./g, '\\.')).join('|')}`));
   });
 
   it('prints the files, the import line, the variables and the next step', async () => {
@@ -140,6 +241,38 @@ describe('the generator-configcat-amplitude command', () => {
     expect(await gitStatus(dir)).toBe('');
   });
 
+  it('says with --dry-run what it would write, with a diff against the disk, and claims nothing', async () => {
+    const dir = await project(NODE_ESM);
+    const { all } = await runBin(dir, ['--yes', '--dry-run']);
+    expect(all).toContain('Dry run: nothing was written and nothing was installed.');
+    expect(all).toContain('Would write:\n  .yo-rc.json (new)\n  src/configcat-amplitude.js (new)\n  package.json\n  docs/configcat-amplitude.md (new)\n');
+    expect(all).toContain('--- /dev/null\n+++ b/src/configcat-amplitude.js\n@@ -0,0 +1,');
+    expect(all).toMatch(/--- a\/package\.json\n\+\+\+ b\/package\.json\n@@ [^\n]+ @@\n(?:[ +-].*\n)*\+ {4}"@configcat\/sdk": "\^1\.1\.0",\n/);
+    expect(all).toContain('Would then install the SDK packages with: npm install');
+    for (const claim of ['are set up', 'Wrote:', 'install them with', /^ +(create|force) /m]) expect(all).not.toMatch(claim);
+  });
+
+  it('says with --dry-run when a run would change nothing', async () => {
+    const dir = await project(NODE_ESM);
+    expect((await runBin(dir, ['--yes', '--skip-install'])).exitCode).toBe(0);
+    await gitSnapshot(dir);
+    const { exitCode, all } = await runBin(dir, ['--yes', '--dry-run', '--skip-install']);
+    expect(exitCode).toBe(0);
+    expect(all).toContain('Every file is already up to date: a run would change nothing.');
+    expect(all).not.toContain('Would write');
+  });
+
+  it('shows with --dry-run the change to a file generated earlier, and writes nothing', async () => {
+    const dir = await project(NODE_ESM);
+    expect((await runBin(dir, ['--yes', '--skip-install'])).exitCode).toBe(0);
+    await gitSnapshot(dir);
+    const { all } = await runBin(dir, ['--yes', '--dry-run', '--skip-install', '--variant', 'variationId']);
+    expect(all).toContain('Would write:\n  .yo-rc.json\n  src/configcat-amplitude.js\n  docs/configcat-amplitude.md\n');
+    expect(all).toMatch(/^\+.*details\.variationId \?\? details\.value/m);
+    expect(all).toContain('-      "variant": "auto",\n+      "variant": "variationId",');
+    expect(await gitStatus(dir)).toBe('');
+  });
+
   it('installs with the package manager given, and names its command', async () => {
     const dir = await project({ ...NODE_ESM, 'package-lock.json': '{}' });
     const { all } = await runBin(dir, ['--yes', '--skip-install', '--package-manager', 'pnpm']);
@@ -184,7 +317,7 @@ describe('the generator-configcat-amplitude command', () => {
     );
     run.kill('SIGINT');
     const { exitCode, stderr } = await run;
-    expect(exitCode).not.toBe(0);
+    expect(exitCode).toBe(130);
     expect(stderr.trim().split('\n').at(-1)).toBe(`Error: Dependencies NOT installed (interrupted): run \`npm install\` in ${dir}.`);
   });
 });
@@ -197,8 +330,8 @@ describe('a Prettier configuration that cannot be used', () => {
     const dir = await project({ ...NODE_ESM, ...files });
     const { exitCode, stderr } = await runBin(dir, ['--yes', '--skip-install']);
     expect(exitCode).not.toBe(0);
-    expect(stderr.trim().split('\n')).toHaveLength(1);
-    expect(stderr).toContain(message);
+    // The error is one line, after the line that says what was detected.
+    expect(stderr.trim().split('\n')).toEqual([expect.stringMatching(/^Detected: /), expect.stringContaining(message)]);
     expect(await gitStatus(dir)).toBe('');
   });
 });

@@ -1,9 +1,11 @@
 import { ExposureGenerator } from '../lib/base-generator.js';
 import { formatEditedFile, planEntryEdits, type FileEdit } from '../lib/entry-edits.js';
 import { commandLine, installCommandFor, installMessage, missingPackages, runInstall, type InstallResult } from '../lib/install.js';
+import { INTERRUPTED_EXIT_CODE } from '../lib/interrupt.js';
 import { plannedFiles } from '../lib/pipeline.js';
 import { addDependencies } from '../lib/package-json.js';
-import { summarize } from '../lib/summary.js';
+import { outcomeOnDisk, pickStaged, stagedFiles, wouldWrite } from '../lib/staged-files.js';
+import { summarize, summarizeDryRun } from '../lib/summary.js';
 import { UserError } from '../lib/user-error.js';
 
 /** `yo configcat-amplitude`: the wiring module, the guide and the SDK dependencies. */
@@ -53,29 +55,30 @@ export default class AppGenerator extends ExposureGenerator {
 
   #end(): void {
     const result = this.installResult;
-    this.log(
-      summarize({
-        plan: this.plan,
-        answers: this.answers,
-        written: this.written,
-        kept: this.kept,
-        ...(result?.status === 'skipped' ? { installCommand: result.command } : {}),
-        ...(this.answers.edit
-          ? {
-              entry: {
-                edited: this.entryEdits.filter((edit) => edit.kind === 'edited'),
-                snippets: this.entryEdits.filter((edit) => edit.kind === 'snippet'),
-              },
-            }
-          : {}),
-      }),
-    );
+    const root = this.destinationRoot();
+    const installCommand = result?.status === 'skipped' ? { installCommand: result.command } : {};
+    if (this.options.dryRun) {
+      this.log(summarizeDryRun({ changes: wouldWrite(root, stagedFiles(this.fs, root)), kept: this.kept, ...installCommand }));
+      return;
+    }
+    // What reached the disk: Yeoman's overwrite question may have been answered "no".
+    const { written, notWritten } = outcomeOnDisk(root, pickStaged(stagedFiles(this.fs, root), this.written));
+    const entry = this.answers.edit
+      ? {
+          entry: {
+            edited: this.entryEdits.filter((edit) => edit.kind === 'edited'),
+            snippets: this.entryEdits.filter((edit) => edit.kind === 'snippet'),
+          },
+        }
+      : {};
+    this.log(summarize({ plan: this.plan, answers: this.answers, written, kept: this.kept, skipped: notWritten, ...installCommand, ...entry }));
     const problems: string[] = [];
     if (this.kept.length > 0) {
       problems.push(`${this.kept.join(', ')} changed since it was generated and was kept: run again with --force to replace it.`);
     }
     if (result?.status === 'failed' || result?.status === 'interrupted') problems.push(installMessage(result, this.destinationRoot())!);
-    if (problems.length > 0) throw new UserError(problems.join('\n'));
+    // Ctrl-C during the install ends the run as an interruption does (exit 130), after saying what to run.
+    if (problems.length > 0) throw new UserError(problems.join('\n'), result?.status === 'interrupted' ? INTERRUPTED_EXIT_CODE : 1);
   }
 
   /**

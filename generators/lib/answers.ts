@@ -117,7 +117,11 @@ export const ANSWER_SPECS: readonly AnswerSpec[] = [
     description: 'Folder of the wiring module (src when it exists, else the project root)',
     message: 'Folder for the wiring module:',
     default: (facts) => facts.sourceDir,
-    check: (value, facts) => insideProject('--dir', value, facts.root) || '.',
+    check: (value, facts) => {
+      // An empty folder is a slip, not a choice: the project root is `.`.
+      if (value.trim() === '') throw new UserError('--dir is empty: give a folder inside the project (. for its root).');
+      return insideProject('--dir', value, facts.root) || '.';
+    },
   }),
   spec({
     kind: 'choice',
@@ -210,12 +214,12 @@ export function checkAnswer(answerSpec: AnswerSpec, value: AnswerValue, facts: P
   return value;
 }
 
-/** Checks between answers, once each is valid on its own. */
-export function checkAnswerRelations(answers: Answers, facts: ProjectFacts): void {
+/** Checks between answers, once each is valid on its own; answers not known yet are not checked. */
+export function checkAnswerRelations(answers: Partial<Answers>, facts: ProjectFacts): void {
   if (answers.language === 'ts' && !facts.typescript) {
     throw new UserError('--language ts needs TypeScript in the project: add a tsconfig.json (or the typescript package), or use --language js.');
   }
-  if (answers.sdkKeyEnv === answers.amplitudeKeyEnv) {
+  if (answers.sdkKeyEnv !== undefined && answers.sdkKeyEnv === answers.amplitudeKeyEnv) {
     throw new UserError('--sdk-key-env and --amplitude-key-env name the same variable: give each key its own.');
   }
 }

@@ -1,13 +1,19 @@
 import { basename } from 'node:path';
 import Generator, { type BaseOptions, type Storage } from 'yeoman-generator';
-import { ANSWER_SPECS, type Answers } from './answers.js';
+import type { Answers } from './answers.js';
+import { declareOptions } from './cli-options.js';
+import { labelCreatedFilesAsCreated } from './conflict-labels.js';
 import type { ProjectFacts } from './detect.js';
 import { decideWriteOf } from './edits.js';
+import { introduceRun, type IntroductionIo } from './first-minute.js';
+import { isInterruption, reportInterruptsWith } from './interrupt.js';
 import { TEMPLATES_ROOT } from './package-root.js';
 import { generateFile, prepareRun } from './pipeline.js';
 import type { GenerationPlan } from './plan.js';
 import type { PlannedFile } from './platform.js';
 import type { Ask } from './resolve-answers.js';
+import { outcomeOnDisk, stagedFiles } from './staged-files.js';
+import { interruptedLine } from './summary.js';
 import { UserError } from './user-error.js';
 import { ProjectStyleStorage, type StorageOptions } from './yo-rc.js';
 
@@ -34,13 +40,32 @@ export abstract class ExposureGenerator extends Generator<Record<string, unknown
   protected readonly kept: string[] = [];
 
   constructor(args: string[], options: ExposureGeneratorOptions) {
-    // The install is run by this generator (package-manager-detector knows more managers, e.g. bun).
-    super(args, options, { customInstallTask: true });
-    for (const spec of ANSWER_SPECS) {
-      this.option(spec.option, { type: spec.kind === 'flag' ? Boolean : String, description: spec.description });
-    }
-    this.option('yes', { type: Boolean, alias: 'y', description: 'Ask nothing: use options, saved answers and detected defaults' });
+    super(args, options, {
+      // The install is run by this generator (package-manager-detector knows more managers, e.g. bun).
+      customInstallTask: true,
+      // A dry run commits nothing (Yeoman's would still print labels and ask): its summary shows each change as a diff.
+      ...(options.dryRun ? { customCommitTask: async () => {} } : {}),
+    });
+    declareOptions(this, this.cliCommand);
     this.sourceRoot(TEMPLATES_ROOT);
+    if (!options.help) this.#prepareTerminal();
+  }
+
+  /** Which command this generator is, for the options it offers (a getter: the constructor reads it). */
+  protected get cliCommand(): 'app' | 'guide' {
+    return 'app';
+  }
+
+  /** Labels that say what happened to each file, and a one-line answer to Ctrl-C. */
+  #prepareTerminal(): void {
+    const environment = this.env as unknown as { adapter: Parameters<typeof labelCreatedFilesAsCreated>[0]; logCwd?: string; cwd: string };
+    labelCreatedFilesAsCreated(environment.adapter, environment.logCwd ?? environment.cwd);
+    reportInterruptsWith(() => this.interruptReport());
+  }
+
+  /** The line printed when Ctrl-C stops the run: the files on disk, and those not written. */
+  interruptReport(): string {
+    return interruptedLine(outcomeOnDisk(this.destinationRoot(), stagedFiles(this.fs, this.destinationRoot())));
   }
 
   /**
@@ -52,14 +77,14 @@ export abstract class ExposureGenerator extends Generator<Record<string, unknown
   }
 
   /**
-   * Runs a task so that a `UserError` reads as one line: Yeoman would print "An error occured
-   * while running …" above it.
+   * Runs a task so that a `UserError` or Ctrl-C at a question reads as one line: Yeoman would
+   * print "An error occured while running …" above it.
    */
   protected async failClearly(task: () => Promise<void> | void): Promise<void> {
     try {
       await task();
     } catch (error) {
-      if (error instanceof UserError) {
+      if (error instanceof UserError || isInterruption(error)) {
         const log = this.log;
         const quiet = Object.assign((...args: Parameters<typeof log>) => log(...args), log, { error: () => log });
         (this as { log: typeof log }).log = quiet;
@@ -75,10 +100,21 @@ export abstract class ExposureGenerator extends Generator<Record<string, unknown
         options: this.options,
         saved: (this.config.get('answers') as Partial<Answers> | undefined) ?? {},
         ...(ask && this.canAsk() ? { ask: this.askQuestions } : {}),
+        askAnswered: this.options.askAnswered === true,
       },
       this.addedEarlier(),
+      ask ? (facts) => introduceRun(facts, this.#introductionIo()) : undefined,
     );
     ({ facts: this.facts, answers: this.answers, plan: this.plan } = run);
+  }
+
+  /** What the run says (and asks) before its questions: see first-minute.ts. */
+  #introductionIo(): IntroductionIo {
+    const confirm = async (message: string) => {
+      const answers = await this.askQuestions([{ type: 'confirm', name: 'continueAnyway', message, default: true }]);
+      return answers.continueAnyway === true;
+    };
+    return { log: (line) => this.log(line), dryRun: this.options.dryRun === true, ...(this.canAsk() ? { confirm } : {}) };
   }
 
   /** Questions need a terminal (or a test adapter); `--yes` turns them off. */

@@ -2,6 +2,7 @@ import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
+import { whileChildHandlesInterrupts } from './interrupt.js';
 
 /** A command as a program and its arguments, run without a shell. */
 export interface Command {
@@ -88,7 +89,11 @@ export interface RunInstallOptions {
  * manager (the terminal sends it to both) and ends the install, not this process, so the
  * result can still be reported.
  */
-export function runInstall(command: Command, { cwd, env = process.env, stdio = 'inherit' }: RunInstallOptions): Promise<InstallResult> {
+export function runInstall(command: Command, options: RunInstallOptions): Promise<InstallResult> {
+  return whileChildHandlesInterrupts(() => spawnInstall(command, options));
+}
+
+function spawnInstall(command: Command, { cwd, env = process.env, stdio = 'inherit' }: RunInstallOptions): Promise<InstallResult> {
   return new Promise((resolve) => {
     let output = '';
     const child = spawn(command.command, [...command.args], {

@@ -5,7 +5,7 @@ import { formatLikeProject } from './format.js';
 import { planGeneration, type GenerationPlan } from './plan.js';
 import type { PlannedFile } from './platform.js';
 import { renderPlannedFile } from './render.js';
-import { resolveAnswers, type AnswerSources } from './resolve-answers.js';
+import { checkGivenOptions, resolveAnswers, type AnswerSources } from './resolve-answers.js';
 
 /**
  * The generation pipeline, without Yeoman: detect → answers → plan, then render → format each
@@ -17,9 +17,20 @@ export interface PreparedRun {
   readonly plan: GenerationPlan;
 }
 
-/** `addedEarlier`: the dependencies an earlier run added (they do not count as the user's). */
-export async function prepareRun(root: string, sources: AnswerSources, addedEarlier: readonly string[] = []): Promise<PreparedRun> {
+/**
+ * `addedEarlier`: the dependencies an earlier run added (they do not count as the user's).
+ * `onDetected` runs once the project is known and the given options are valid, before any
+ * question (the generator says there what it detected).
+ */
+export async function prepareRun(
+  root: string,
+  sources: AnswerSources,
+  addedEarlier: readonly string[] = [],
+  onDetected?: (facts: ProjectFacts) => Promise<void> | void,
+): Promise<PreparedRun> {
   const facts = await detectProject(root);
+  checkGivenOptions(facts, sources.options);
+  await onDetected?.(facts);
   const answers = await resolveAnswers(facts, sources);
   return { facts, answers, plan: planGeneration(answers, facts, addedEarlier) };
 }

@@ -95,6 +95,7 @@ export function planGeneration(answers: Answers, facts: ProjectFacts, addedEarli
     autoTextLimit: AUTO_TEXT_LIMIT,
     guidePath: answers.guide,
     framework: facts.framework,
+    dotenv: isDeclared(facts, 'dotenv'),
   };
   const platformPlan = platform.plan({
     answers,

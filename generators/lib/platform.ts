@@ -190,4 +190,6 @@ export interface CommonContext {
   readonly guidePath: string;
   /** The project's bundler, or `none`. */
   readonly framework: Framework;
+  /** The project declares dotenv: the guide says to load `.env` with it (else with `node --env-file`). */
+  readonly dotenv: boolean;
 }

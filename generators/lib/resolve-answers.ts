@@ -1,4 +1,4 @@
-import { ANSWER_SPECS, checkAnswer, checkAnswerRelations, type AnswerName, type Answers, type AnswerSpec, type AnswerValue } from './answers.js';
+import { ANSWER_SPECS, checkAnswer, checkAnswerRelations, type AnswerName, type Answers, type AnswerSpec, type AnswerValue, type TextSpec } from './answers.js';
 import type { ProjectFacts } from './detect.js';
 import { UserError } from './user-error.js';
 
@@ -22,6 +22,8 @@ export interface AnswerSources {
   readonly saved: Partial<Answers>;
   /** Undefined when nothing may be asked (`--yes`, or no terminal). */
   readonly ask?: Ask;
+  /** `--ask-answered`: ask again what the saved answers answer, offering them as the defaults. */
+  readonly askAnswered?: boolean;
 }
 
 /**
@@ -31,16 +33,17 @@ export interface AnswerSources {
 export async function resolveAnswers(facts: ProjectFacts, sources: AnswerSources, specs: readonly AnswerSpec[] = ANSWER_SPECS): Promise<Answers> {
   const resolved: Partial<Record<AnswerName, AnswerValue>> = {};
   for (const answerSpec of inDependencyOrder(specs)) {
-    const given = optionValue(sources.options, answerSpec) ?? sources.saved[answerSpec.name];
+    const option = optionValue(sources.options, answerSpec);
+    const saved = sources.saved[answerSpec.name];
+    const asked = sources.ask !== undefined && answerSpec.message !== undefined && (answerSpec.askWhen?.(facts) ?? true);
     let value: AnswerValue;
-    if (given !== undefined) {
-      value = given;
+    if (option !== undefined) {
+      value = option;
+    } else if (saved !== undefined && !(asked && sources.askAnswered)) {
+      value = saved;
     } else {
-      const fallback = answerSpec.default(facts, resolved as Answers) as AnswerValue;
-      value =
-        sources.ask && answerSpec.message && (answerSpec.askWhen?.(facts) ?? true)
-          ? ((await sources.ask([questionFor(answerSpec, facts, fallback)]))[answerSpec.name] as AnswerValue)
-          : fallback;
+      const fallback = saved ?? (answerSpec.default(facts, resolved as Answers) as AnswerValue);
+      value = asked && sources.ask ? await askOne(sources.ask, questionFor(answerSpec, facts, fallback)) : fallback;
     }
     resolved[answerSpec.name] = checkAnswer(answerSpec, value, facts);
   }
@@ -48,6 +51,31 @@ export async function resolveAnswers(facts: ProjectFacts, sources: AnswerSources
   const answers = { ...rest, ...(packageManager ? { packageManager } : {}) } as Answers;
   checkAnswerRelations(answers, facts);
   return answers;
+}
+
+/**
+ * Checks the options given on the command line before anything is printed or asked: a mistyped
+ * option fails at once, in one line, instead of after the questions.
+ */
+export function checkGivenOptions(facts: ProjectFacts, options: Readonly<Record<string, unknown>>, specs: readonly AnswerSpec[] = ANSWER_SPECS): void {
+  const given: Partial<Record<AnswerName, AnswerValue>> = {};
+  for (const answerSpec of specs) given[answerSpec.name] = checkAnswer(answerSpec, optionValue(options, answerSpec), facts);
+  checkAnswerRelations(given as Partial<Answers>, facts);
+}
+
+/** How many times a typed-in answer that fails its check is asked again before the run gives up. */
+const MAX_ATTEMPTS = 5;
+
+/**
+ * Asks one question until its answer passes the question's own check. In a terminal Inquirer
+ * already re-asks with the message; this covers adapters that do not validate (scripts, tests).
+ */
+async function askOne(ask: Ask, question: Question): Promise<AnswerValue> {
+  for (let attempt = 1; ; attempt += 1) {
+    const answer = (await ask([question]))[question.name] as AnswerValue;
+    const verdict = question.validate ? question.validate(String(answer ?? '')) : true;
+    if (verdict === true || attempt === MAX_ATTEMPTS) return answer;
+  }
 }
 
 /**
@@ -89,8 +117,17 @@ function questionFor(answerSpec: AnswerSpec, facts: ProjectFacts, fallback: Answ
     case 'choice':
       return { ...base, type: 'select', choices: answerSpec.choices.map((choice) => ({ value: choice.value, name: choice.label })) };
     case 'text':
-      return { ...base, type: 'input', validate: (value: string) => validationMessage(() => answerSpec.check(value, facts)) };
+      return {
+        ...base,
+        type: 'input',
+        // Inquirer's input gives '' once its default is erased: an empty answer is never a choice.
+        validate: (value: string) => (value.trim() === '' ? emptyAnswerMessage(answerSpec) : validationMessage(() => answerSpec.check(value, facts))),
+      };
   }
+}
+
+function emptyAnswerMessage(answerSpec: TextSpec): string {
+  return answerSpec.name === 'dir' ? 'Type a folder (. for the project root).' : 'Type a value.';
 }
 
 function validationMessage(check: () => void): true | string {

@@ -1,12 +1,24 @@
 import type { Answers } from './answers.js';
 import type { Snippet } from './entry/index.js';
 import type { GenerationPlan } from './plan.js';
+import type { DiskOutcome } from './staged-files.js';
+
+/** A change a dry run would make: the file, and its unified diff against the disk. */
+export interface WouldWrite {
+  readonly path: string;
+  readonly isNew: boolean;
+  readonly diff: string;
+}
 
 export interface SummaryInput {
   readonly plan: GenerationPlan;
   readonly answers: Answers;
+  /** Files this run wrote, as the disk shows them. */
   readonly written: readonly string[];
+  /** Generated files the user edited, left alone by a run that could not ask. */
   readonly kept: readonly string[];
+  /** Files the user declined at Yeoman's overwrite question. */
+  readonly skipped?: readonly string[];
   readonly installCommand?: string;
   /** What the run did to the project's own code, when it was asked to wire it in. */
   readonly entry?: EntrySummary;
@@ -19,10 +31,18 @@ export interface EntrySummary {
 }
 
 /** The closing message: what was written, the import to add, the variables to set, what next. */
-export function summarize({ plan, answers, written, kept, installCommand, entry }: SummaryInput): string {
-  const lines = ['', 'ConfigCat → Amplitude exposures are set up.', ''];
+export function summarize({ plan, answers, written, kept, skipped = [], installCommand, entry }: SummaryInput): string {
+  const notWritten = [...kept, ...skipped].filter((path) => path === 'package.json' || plan.files.some((file) => file.path === path));
+  const lines = [
+    '',
+    notWritten.length > 0
+      ? `ConfigCat → Amplitude exposures are NOT set up: ${notWritten.join(', ')} ${notWritten.length > 1 ? 'were' : 'was'} not written.`
+      : 'ConfigCat → Amplitude exposures are set up.',
+    '',
+  ];
   if (written.length > 0) lines.push('Wrote:', ...written.map((path) => `  ${path}`), '');
-  else if (kept.length === 0) lines.push('Every file was already up to date: nothing changed.', '');
+  else if (kept.length === 0 && skipped.length === 0) lines.push('Every file was already up to date: nothing changed.', '');
+  if (skipped.length > 0) lines.push('Skipped (you chose not to overwrite them):', ...skipped.map((path) => `  ${path}`), '');
   if (kept.length > 0) lines.push('Kept (you edited them; run again with --force to replace):', ...kept.map((path) => `  ${path}`), '');
   if (entry) lines.push(...entryLines(entry));
   else lines.push('Add to your entry file:', ...plan.importLines.map((line) => `  ${line}`), '');
@@ -50,4 +70,33 @@ function entryLines({ edited, snippets }: EntrySummary): string[] {
     lines.push(`Add to ${snippet.file || file}, ${snippet.place} (not edited: ${reason}):`, ...snippet.code.split('\n').map((line) => (line ? `  ${line}` : '')), '');
   }
   return lines;
+}
+
+export interface DryRunInput {
+  readonly changes: readonly WouldWrite[];
+  /** Generated files the user edited, which a run without a terminal would keep. */
+  readonly kept: readonly string[];
+  /** The install a real run would start, when it would start one. */
+  readonly installCommand?: string;
+}
+
+/** What `--dry-run` ends with: nothing is claimed as done; each change is shown as a diff against the disk. */
+export function summarizeDryRun({ changes, kept, installCommand }: DryRunInput): string {
+  const lines = ['', 'Dry run: nothing was written and nothing was installed.', ''];
+  if (changes.length === 0) {
+    lines.push('Every file is already up to date: a run would change nothing.', '');
+  } else {
+    lines.push('Would write:', ...changes.map(({ path, isNew }) => `  ${path}${isNew ? ' (new)' : ''}`), '');
+    for (const { diff } of changes) lines.push(diff.trimEnd(), '');
+  }
+  if (kept.length > 0) lines.push('Would keep (you edited them; --force replaces them):', ...kept.map((path) => `  ${path}`), '');
+  if (installCommand) lines.push(`Would then install the SDK packages with: ${installCommand}`, '');
+  if (changes.length > 0) lines.push('Run again without --dry-run to make these changes.');
+  return lines.join('\n');
+}
+
+/** The one line printed when Ctrl-C stops the run: what is on disk, and what is not. */
+export function interruptedLine({ written, notWritten }: DiskOutcome): string {
+  if (written.length === 0) return 'Stopped: nothing was written.';
+  return `Stopped: wrote ${written.join(', ')}${notWritten.length > 0 ? `; not written: ${notWritten.join(', ')}` : ''}.`;
 }

@@ -1,0 +1,114 @@
+import { ANSWER_SPECS } from './answers.js';
+
+/**
+ * What the command line offers, and how `--help` shows it. Yeoman adds options of its own to
+ * every generator (and yeoman-environment more to every command); only those that mean something
+ * here are offered, with descriptions of what they do in this generator.
+ */
+
+/** Options of a run, beside the setup answers; `guide` is whether the guide command takes it too. */
+export const RUN_OPTIONS = [
+  { name: 'yes', alias: 'y', guide: false, group: 'run', description: 'Ask nothing: use options, saved answers and detected defaults' },
+  {
+    name: 'ask-answered',
+    guide: false,
+    group: 'run',
+    description: 'Ask every question again, also those answered in .yo-rc.json (the saved answers are the defaults)',
+  },
+  {
+    name: 'dry-run',
+    guide: true,
+    group: 'run',
+    description: 'Show what would be written, with a diff of each file, and write and install nothing',
+  },
+  {
+    name: 'force',
+    guide: true,
+    group: 'run',
+    description: 'Overwrite without asking, including generated files you edited and files of the same name',
+  },
+  { name: 'skip-install', guide: false, group: 'install', description: 'Add the SDKs to package.json without installing them' },
+] as const;
+
+export type OptionGroup = 'setup' | 'run' | 'install';
+
+export const GROUP_HEADINGS: Readonly<Record<OptionGroup, string>> = {
+  setup: 'What to generate (saved in .yo-rc.json; asked when not given):',
+  run: 'How to run:',
+  install: 'Installing:',
+};
+
+/** Yeoman's own options that this generator does not offer. */
+export const NOT_OFFERED = ['skip-cache', 'force-install'];
+
+/** The group each offered option is shown in, by option name. */
+export function optionGroups(command: 'app' | 'guide'): ReadonlyMap<string, OptionGroup> {
+  const groups = new Map<string, OptionGroup>();
+  if (command === 'app') {
+    for (const spec of ANSWER_SPECS) groups.set(spec.option, spec.option === 'package-manager' ? 'install' : 'setup');
+  }
+  for (const option of RUN_OPTIONS) if (command === 'app' || option.guide) groups.set(option.name, option.group);
+  return groups;
+}
+
+interface OptionDeclaring {
+  readonly _options: Record<string, { description?: string; hide?: boolean }>;
+  option(name: string, config: { type: BooleanConstructor | StringConstructor; description: string; alias?: string; hide?: boolean }): unknown;
+}
+
+/**
+ * Declares the generator's options for `--help` (the bin's and yo's): the setup answers (hidden
+ * for a command that rejects them), the run options, and Yeoman's own ones hidden.
+ */
+export function declareOptions(generator: OptionDeclaring, command: 'app' | 'guide'): void {
+  for (const spec of ANSWER_SPECS) {
+    generator.option(spec.option, { type: spec.kind === 'flag' ? Boolean : String, description: spec.description, hide: command !== 'app' });
+  }
+  for (const { name, description, guide, ...rest } of RUN_OPTIONS) {
+    const hide = command !== 'app' && !guide;
+    const existing = generator._options[name];
+    // Yeoman declares skip-install and ask-answered itself, with descriptions of its own.
+    if (existing) Object.assign(existing, { description, hide });
+    else generator.option(name, { type: Boolean, description, hide, ...('alias' in rest ? { alias: rest.alias } : {}) });
+  }
+  for (const name of NOT_OFFERED) {
+    const existing = generator._options[name];
+    if (existing) existing.hide = true;
+  }
+}
+
+/** The setup options given to a command that does not take them (`guide`), as typed. */
+export function setupOptionsGiven(options: Readonly<Record<string, unknown>>): string[] {
+  return ANSWER_SPECS.filter((spec) => (options[spec.option] ?? options[spec.name]) !== undefined).map((spec) => `--${spec.option}`);
+}
+
+export const SUBCOMMANDS = [{ name: 'guide', description: 'Rewrite only the guide, from the saved answers' }] as const;
+
+/** The subcommand nearest to a mistyped one, when one is near enough to be meant. */
+export function nearestSubcommand(word: string): string | undefined {
+  let best: { name: string; distance: number } | undefined;
+  for (const { name } of SUBCOMMANDS) {
+    const distance = editDistance(word.toLowerCase(), name);
+    if (!best || distance < best.distance) best = { name, distance };
+  }
+  return best && best.distance <= Math.max(1, Math.floor(best.name.length / 2)) ? best.name : undefined;
+}
+
+export function unknownSubcommandMessage(word: string): string {
+  const nearest = nearestSubcommand(word);
+  if (nearest) return `Unknown command ${word}: did you mean ${nearest}?`;
+  return `Unknown command ${word}: the only command is ${SUBCOMMANDS.map(({ name }) => name).join(', ')}; options start with -- (see --help).`;
+}
+
+/** Levenshtein distance: insertions, deletions and substitutions. */
+function editDistance(a: string, b: string): number {
+  let previous = Array.from({ length: b.length + 1 }, (_, index) => index);
+  for (let i = 1; i <= a.length; i += 1) {
+    const current = [i];
+    for (let j = 1; j <= b.length; j += 1) {
+      current[j] = Math.min(previous[j]! + 1, current[j - 1]! + 1, previous[j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1));
+    }
+    previous = current;
+  }
+  return previous[b.length]!;
+}
