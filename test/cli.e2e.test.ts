@@ -112,6 +112,8 @@ describe('the generator-configcat-amplitude command', () => {
       ['create', 'src/configcat-amplitude.js'],
       ['force', 'package.json'],
       ['create', 'docs/configcat-amplitude.md'],
+      // The entry file the run wired (it existed, so it is replaced).
+      ['force', 'src/server.js'],
     ]);
   });
 
@@ -129,9 +131,9 @@ describe('the generator-configcat-amplitude command', () => {
     else expect(last).toMatch(new RegExp(`^Stopped: wrote ${changed.map((path) => path.replace(/\./g, '\\.')).join('|')}`));
   });
 
-  it('prints the files, the import line, the variables and the next step', async () => {
+  it('prints the files, the import line (with --no-edit), the variables and the next step', async () => {
     const dir = await project(NODE_ESM);
-    const { exitCode, all: stdout } = await runBin(dir, ['--yes', '--skip-install']);
+    const { exitCode, all: stdout } = await runBin(dir, ['--yes', '--skip-install', '--no-edit']);
     expect(exitCode).toBe(0);
     expect(stdout).toContain('src/configcat-amplitude.js');
     expect(stdout).toContain("import { createConfigCatClient, initAmplitude, flushAmplitudeExposures } from './configcat-amplitude.js';");
@@ -202,7 +204,7 @@ describe('the generator-configcat-amplitude command', () => {
   });
 
   it.each([
-    ['an unknown platform', ['--platform', 'vue'], '--platform "vue" is not one of js, react, node: pick one of those.'],
+    ['an unknown platform', ['--platform', 'vue'], '--platform "vue" is not one of js, react, next, node: pick one of those.'],
     ['an unknown language', ['--language', 'rust'], '--language "rust" is not one of ts, js: pick one of those.'],
     ['an unknown variant mode', ['--variant', 'label'], '--variant "label" is not one of auto, value, variationId: pick one of those.'],
     ['a folder outside the project', ['--dir', '../shared'], '--dir ../shared is outside the project'],

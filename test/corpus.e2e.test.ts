@@ -30,6 +30,21 @@ function freePort(): Promise<number> {
   });
 }
 
+/**
+ * A server may print its ready line a moment before its socket accepts (seen with NestJS on a
+ * loaded machine): a refused connection is tried again, a few times.
+ */
+async function fetchWhenListening(url: string): Promise<Response> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await fetch(url);
+    } catch (error) {
+      if (attempt === 10) throw error;
+      await new Promise((resolve) => setTimeout(resolve, 300));
+    }
+  }
+}
+
 /** Starts the built server on a free port, waits for its ready line, and asks it for `path`. */
 async function expectServerAnswers(fixture: CorpusFixture, project: PreparedProject): Promise<void> {
   if (fixture.start.kind !== 'server') return;
@@ -68,7 +83,7 @@ async function expectServerAnswers(fixture: CorpusFixture, project: PreparedProj
         reject(new Error(`${fixture.name} exited (${String(code)}) before it was ready:\n${output}`));
       });
     });
-    const response = await fetch(`http://127.0.0.1:${port}${path}`);
+    const response = await fetchWhenListening(`http://127.0.0.1:${port}${path}`);
     expect(response.status, output).toBe(200);
   } finally {
     signalGroup('SIGTERM');

@@ -1,6 +1,6 @@
 import { existsSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, afterEach, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { closeTerminals, HAS_TMUX, TerminalRun } from './support/terminal.js';
 import { gitSnapshot, gitStatus, makeTempProject, readText, runBin } from './support/temp-project.js';
 
@@ -44,9 +44,15 @@ const AFTER_FOLDER = [
   'Also report evaluations that fell back to the default value (usually errors)?',
   'Environment variable holding the ConfigCat SDK key:',
   'Environment variable holding the Amplitude API key:',
+  'Wire it into your entry code now (the summary lists every change)?',
 ];
 
-describe.skipIf(!HAS_TMUX)('in a terminal', () => {
+describe('in a terminal', () => {
+  beforeAll(() => {
+    // .ci/run installs it; without it these tests cannot run, which must not pass for a success.
+    if (!HAS_TMUX) throw new Error('tmux is not installed: apt-get install tmux');
+  });
+
   it('says what it detected before the first question', async () => {
     const dir = await project();
     run = TerminalRun.start(dir, ['--skip-install']);
@@ -136,7 +142,12 @@ describe.skipIf(!HAS_TMUX)('in a terminal', () => {
       run = TerminalRun.start(dir, ['--skip-install', '--platform', 'node', '--variant', 'auto', '--no-identify', '--no-track-default-values']);
       await run.waitFor('Continue anyway? (Y/n)');
       run.keys('Enter');
-      await acceptDefaults(run, ['Folder for the wiring module:', 'Environment variable holding the ConfigCat SDK key:', 'Environment variable holding the Amplitude API key:']);
+      await acceptDefaults(run, [
+        'Folder for the wiring module:',
+        'Environment variable holding the ConfigCat SDK key:',
+        'Environment variable holding the Amplitude API key:',
+        'Wire it into your entry code now (the summary lists every change)?',
+      ]);
       expect((await run.exit()).code).toBe(0);
       expect(existsSync(join(dir, 'src/configcat-amplitude.js'))).toBe(true);
     });
