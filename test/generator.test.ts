@@ -55,6 +55,13 @@ describe('app generator', () => {
     }
   });
 
+  it('writes .yo-rc.json as the project formatter prints it, so a format check over the tree passes', async () => {
+    const result = await runGenerator({ ...TS_VITE_REACT, '.prettierrc': { semi: false, singleQuote: true } }, { yes: true });
+    const yoRc = read(result.cwd, '.yo-rc.json');
+    expect(await prettier.format(yoRc, { filepath: join(result.cwd, '.yo-rc.json'), semi: false, singleQuote: true })).toBe(yoRc);
+    expect(yoRc).toMatch(/"addedDependencies": \["@amplitude\/analytics-browser", "configcat-react"\]/);
+  });
+
   it('formats with Prettier defaults when the project has no configuration', async () => {
     const result = await runGenerator(JS_NODE_CJS, { yes: true });
     expect(read(result.cwd, 'configcat-amplitude.js')).toContain('require("@configcat/sdk")');

@@ -25,6 +25,7 @@ export default class AppGenerator extends ExposureGenerator {
       this.#writePackageJson();
       if (this.answers.edit) await this.#editEntryCode();
       this.saveAnswers();
+      await this.formatYoRc();
     });
   }
 

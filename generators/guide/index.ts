@@ -27,7 +27,10 @@ export default class GuideGenerator extends ExposureGenerator {
   }
 
   async writing(): Promise<void> {
-    await this.failClearly(() => this.writeGenerated(this.plan.guide));
+    await this.failClearly(async () => {
+      await this.writeGenerated(this.plan.guide);
+      await this.formatYoRc();
+    });
   }
 
   end(): Promise<void> {

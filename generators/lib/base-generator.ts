@@ -1,3 +1,4 @@
+import { existsSync, readFileSync } from 'node:fs';
 import { basename } from 'node:path';
 import Generator, { type BaseOptions, type Storage } from 'yeoman-generator';
 import type { Answers } from './answers.js';
@@ -169,6 +170,23 @@ export abstract class ExposureGenerator extends Generator<Record<string, unknown
     this.setConfig('answers', this.answers);
     const added = [...new Set([...this.addedEarlier(), ...Object.keys(this.plan.dependenciesToAdd)])].sort();
     if (added.length > 0) this.setConfig('addedDependencies', added);
+  }
+
+  /**
+   * .yo-rc.json as the project's formatter prints it (a format check over the whole tree reads it
+   * too), once this run's changes to it are made. Untouched when this run did not change it.
+   */
+  protected async formatYoRc(): Promise<void> {
+    const path = this.destinationPath('.yo-rc.json');
+    const staged = this.fs.exists(path) ? this.fs.read(path) : undefined;
+    if (staged === undefined || staged === null) return;
+    const onDisk = existsSync(path) ? readFileSync(path, 'utf8') : undefined;
+    if (staged === onDisk) return;
+    const { formatLikeProject, projectFormats } = await import('./format.js');
+    if (!(await projectFormats(path, this.destinationRoot()))) return;
+    const formatted = await formatLikeProject(path, staged, this.destinationRoot()).catch(() => staged);
+    if (formatted !== onDisk && formatted !== staged) this.fs.write(path, formatted);
+    if (formatted === onDisk) this.fs.write(path, onDisk);
   }
 
   private addedEarlier(): string[] {

@@ -80,3 +80,15 @@ function fasterParser(path: string): { parser?: string } {
   if (/\.[cm]?jsx?$/.test(path)) return { parser: 'babel' };
   return {};
 }
+
+/**
+ * Whether the project has a formatter of its own for this path (Biome, an installed Prettier, or a
+ * Prettier or .editorconfig configuration): files such as .yo-rc.json are formatted only then.
+ */
+export async function projectFormats(absolutePath: string, projectRoot: string): Promise<boolean> {
+  const biome = findBiome(absolutePath);
+  if (biome && biomeFormats(absolutePath, biome) && chooseFormatter(readFormatterSignals(projectRoot, biome)) === 'biome') return true;
+  if (loadProjectPrettier(absolutePath)) return true;
+  const config = await (await loadBundledPrettier()).resolveConfig(absolutePath, { editorconfig: true }).catch(() => null);
+  return config !== null && Object.keys(config).length > 0;
+}
