@@ -160,3 +160,8 @@ export interface CommonContext {
   /** The project's bundler, or `none`. */
   readonly framework: Framework;
 }
+
+/** The `--flags` answer as a list of flag keys (empty: every flag is reported). */
+export function experimentFlagsOf(answers: Answers): readonly string[] {
+  return answers.flags ? answers.flags.split(',') : [];
+}

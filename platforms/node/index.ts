@@ -1,15 +1,19 @@
 import { SERVER_CONVENTION } from '../../generators/lib/environment-variables.js';
-import { guideFragments, plannedFile, template, type CommonContext, type PlatformDescriptor } from '../../generators/lib/platform.js';
+import { experimentFlagsOf, guideFragments, plannedFile, template, type CommonContext, type PlatformDescriptor } from '../../generators/lib/platform.js';
 
 /**
  * How much the server wiring remembers to de-duplicate exposures; the guide quotes the same numbers.
  * Amplitude's server-side Experiment SDKs report a user's exposure again after a day too.
  */
-const EXPOSURE_MEMORY = { maxRememberedUsers: 50_000, exposureLifetimeHours: 24 } as const;
+const EXPOSURE_MEMORY = { maxRememberedUsers: 50_000, exposureLifetimeHours: 24, maxPendingExposures: 1_000 } as const;
 
 export interface NodeWiringContext extends CommonContext {
   readonly maxRememberedUsers: number;
   readonly exposureLifetimeHours: number;
+  /** Exposures held until Amplitude is initialised. */
+  readonly maxPendingExposures: number;
+  /** Flag keys reported as experiments (`--flags`); empty: every flag. */
+  readonly experimentFlags: readonly string[];
   /** The module reads a key from the environment, and says so when it is missing. */
   readonly needsMissingEnv: true;
 }
@@ -39,6 +43,7 @@ export const node = {
       ...common,
       ...EXPOSURE_MEMORY,
       needsMissingEnv: true,
+      experimentFlags: experimentFlagsOf(answers),
     });
     return {
       files: [wiring],
@@ -56,6 +61,7 @@ export const node = {
           addedFields: '',
           userIdNote: '',
           keysReadWhen: 'started',
+          experimentFlags: experimentFlagsOf(answers),
         },
       },
     };
