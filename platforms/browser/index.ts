@@ -1,5 +1,5 @@
 import { bundlerConvention } from '../../generators/lib/environment-variables.js';
-import { guideFragments, plannedFile, template, type CommonContext, type PlatformDescriptor, type PlatformInput } from '../../generators/lib/platform.js';
+import { experimentFlagsOf, guideFragments, plannedFile, template, type CommonContext, type PlatformDescriptor, type PlatformInput } from '../../generators/lib/platform.js';
 
 /** A page evaluates a bounded set of flags; the guide quotes the same number. */
 const MAX_REMEMBERED_FLAGS = 1_000;
@@ -10,6 +10,8 @@ export interface BrowserWiringContext extends CommonContext {
   /** The module reads a key from the environment, and says so when it is missing. */
   readonly needsMissingEnv: boolean;
   readonly maxRememberedFlags: number;
+  /** Flag keys reported as experiments (`--flags`); empty: every flag. */
+  readonly experimentFlags: readonly string[];
 }
 
 const WIRING = {
@@ -38,6 +40,7 @@ export function planBrowserWiring({ answers, common, outputPath }: PlatformInput
     createClient,
     needsMissingEnv: createClient || common.initAmplitude,
     maxRememberedFlags: MAX_REMEMBERED_FLAGS,
+    experimentFlags: experimentFlagsOf(answers),
   });
 }
 

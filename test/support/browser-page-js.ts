@@ -48,6 +48,7 @@ const harness = {
     }
   },
   setUserId: (userId: string) => amplitude.setUserId(userId),
+  setOptOut: (optOut: boolean) => amplitude.setOptOut(optOut),
   identity: () => ({ deviceId: amplitude.getDeviceId(), userId: amplitude.getUserId() }),
   refresh: async () => (await current().forceRefreshAsync()).isSuccess,
   /** A client the app created itself, wired with `attachAmplitudeExposures`. */
