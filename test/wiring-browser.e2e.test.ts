@@ -409,3 +409,29 @@ describe('browser JS edges: consent, several ConfigCat Users', () => {
     expect(pageErrors).toEqual([]);
   });
 });
+
+describe('browser JS edges: one exposure per browser session', () => {
+  it('a page load in the same session does not send the exposure again; a flag not yet seen is sent', async () => {
+    configServer.setConfig(buildConfig(FLAGS));
+    const project = await generateBrowserProject({ name: 'wiring-js-session', platform: 'js', language: 'js', framework: 'vite', identify: false });
+    const capture = await startCapture();
+    const { page, pageErrors } = await openBundledPage(project, 'browser-page-js.ts');
+    const start = () => page.evaluate((options) => window.harness.start(options), { apiKey: API_KEY, serverUrl: capture.serverUrl, baseUrl: configServer.baseUrl, sdkKey: TEST_SDK_KEY });
+    const deviceId = await start();
+    await page.evaluate(([defaults, user]) => window.harness.evaluate(defaults, user), [{ theme: 'none' }, ANNA] as const);
+    await settle(page, capture, 'first-load');
+
+    await page.reload();
+    await page.waitForFunction(() => 'harness' in window, undefined, { timeout: 15_000 });
+    expect(await start()).toBe(deviceId);
+    await page.evaluate(([defaults, user]) => window.harness.evaluate(defaults, user), [{ theme: 'none', discount: 0 }, ANNA] as const);
+    const events = await settle(page, capture, 'second-load');
+    expect(events.map(shape)).toEqual([
+      ...eventsOf([{ flag: 'theme', variant: 'dark', variationId: 'vid-theme-dark' }], false),
+      sentinel('first-load'),
+      ...eventsOf([{ flag: 'discount', variant: '10', variationId: 'vid-discount-10' }], false),
+      sentinel('second-load'),
+    ]);
+    expect(pageErrors).toEqual([]);
+  });
+});

@@ -24,6 +24,7 @@ export const BROWSER_GUIDE_FRAGMENTS = guideFragments('platforms/browser');
 /** What browser code sends with every exposure, as the guide describes it. */
 export const BROWSER_GUIDE_VALUES = {
   maxRememberedFlags: MAX_REMEMBERED_FLAGS,
+  maxPendingExposures: MAX_REMEMBERED_FLAGS,
   firstCheck: 'seen',
   addedFields: '; the browser SDK adds `session_id` and `platform`',
   userIdNote: '`user_id` is there only when your app has set one (`amplitude.setUserId`).',
@@ -66,7 +67,7 @@ export const browser = {
       attachFrom: wiring.path,
       guide: {
         fragments: BROWSER_GUIDE_FRAGMENTS,
-        values: { ...BROWSER_GUIDE_VALUES, codeFence: input.answers.language, evaluationCall: 'getValueAsync(key, default)', evaluatesOften: 'every page view' },
+        values: { ...BROWSER_GUIDE_VALUES, experimentFlags: experimentFlagsOf(input.answers), codeFence: input.answers.language, evaluationCall: 'getValueAsync(key, default)', evaluatesOften: 'every page view' },
       },
     };
   },
