@@ -1,4 +1,5 @@
 import { SERVER_CONVENTION } from '../../generators/lib/environment-variables.js';
+import { needsRequireSyntax } from '../../generators/lib/tsconfig-module-syntax.js';
 import { experimentFlagsOf, guideFragments, plannedFile, template, type CommonContext, type PlatformDescriptor } from '../../generators/lib/platform.js';
 
 /**
@@ -14,6 +15,8 @@ export interface NodeWiringContext extends CommonContext {
   readonly maxPendingExposures: number;
   /** Flag keys reported as experiments (`--flags`); empty: every flag. */
   readonly experimentFlags: readonly string[];
+  /** TypeScript in a CommonJS package with `verbatimModuleSyntax`: `import x = require()` and `export =`. */
+  readonly requireSyntax: boolean;
   /** The module reads a key from the environment, and says so when it is missing. */
   readonly needsMissingEnv: true;
 }
@@ -38,12 +41,13 @@ export const node = {
     amplitude: ['@amplitude/analytics-node'],
   },
   environment: () => SERVER_CONVENTION,
-  plan: ({ answers, common, outputPath }) => {
+  plan: ({ answers, common, outputPath, project }) => {
     const wiring = plannedFile('Wiring module', outputPath(`configcat-amplitude.${answers.language}`), WIRING[answers.language], {
       ...common,
       ...EXPOSURE_MEMORY,
       needsMissingEnv: true,
       experimentFlags: experimentFlagsOf(answers),
+      requireSyntax: answers.language === 'ts' && !common.esm && needsRequireSyntax(project.root),
     });
     return {
       files: [wiring],
