@@ -435,3 +435,30 @@ describe('browser JS edges: one exposure per browser session', () => {
     expect(pageErrors).toEqual([]);
   });
 });
+
+describe('browser JS edges: missing keys, flags never shown', () => {
+  it('without keys nothing throws, each missing key is said once, and flags serve their defaults', async () => {
+    const project = await generateBrowserProject({ name: 'wiring-js-missing-keys', platform: 'js', language: 'ts', framework: 'vite' });
+    const { page, pageErrors, consoleMessages } = await openBundledPage(project, 'browser-page-js.ts', {
+      define: { 'import.meta.env.VITE_CONFIGCAT_SDK_KEY': 'undefined', 'import.meta.env.VITE_AMPLITUDE_API_KEY': 'undefined' },
+    });
+    expect(await page.evaluate((defaults) => window.harness.withoutKeys(defaults), { theme: 'none' })).toEqual({ threw: [], values: { theme: 'none' } });
+    const logged = consoleMessages.filter((message) => message.text().includes('[configcat-amplitude]')).map((message) => message.text());
+    expect(logged.filter((text) => text.includes('VITE_AMPLITUDE_API_KEY'))).toHaveLength(1);
+    expect(logged.filter((text) => text.includes('VITE_CONFIGCAT_SDK_KEY'))).toHaveLength(1);
+    expect(pageErrors).toEqual([]);
+  });
+
+  it('getAllValuesAsync and getAllValueDetailsAsync expose nothing; the flag the page reads does', async () => {
+    configServer.setConfig(buildConfig(FLAGS));
+    const project = await generateBrowserProject({ name: 'wiring-js-every-flag', platform: 'js', language: 'js', framework: 'vite', identify: false });
+    const capture = await startCapture();
+    const { page, pageErrors } = await openBundledPage(project, 'browser-page-js.ts');
+    await page.evaluate((options) => window.harness.start(options), { apiKey: API_KEY, serverUrl: capture.serverUrl, baseUrl: configServer.baseUrl, sdkKey: TEST_SDK_KEY });
+    expect(await page.evaluate((user) => window.harness.everyFlagAtOnce(user), ANNA)).toBe(2 * Object.keys(FLAGS).length);
+    await page.evaluate(([defaults, user]) => window.harness.evaluate(defaults, user), [{ discount: 0 }, ANNA] as const);
+    const events = await settle(page, capture, 'every-flag');
+    expect(events.map(shape)).toEqual([...eventsOf([{ flag: 'discount', variant: '10', variationId: 'vid-discount-10' }], false), sentinel('every-flag')]);
+    expect(pageErrors).toEqual([]);
+  });
+});
