@@ -2,7 +2,8 @@
 // hook. BENCH_EDGES.mode:
 // - `eviction`: the cost of an evaluation for a new user while the de-duplication cache is below its
 //   cap vs. once it is full (each new user then evicts one). Each round imports a fresh copy of the
-//   module (its own, empty cache, its own ConfigCat client) for "below", and evaluates as many new
+//   module (its own, empty cache, its own ConfigCat client), warmed with as many other new users, for
+//   "below", and evaluates as many new
 //   users on a copy filled to the cap for "at cap", alternating which goes first; CPU time of the
 //   evaluation loop only (Amplitude's queue is drained, untimed, after each). An enrichment plugin
 //   drops every event, so nothing is sent.
@@ -58,6 +59,10 @@ if (mode === 'eviction') {
   const pairs = [];
   for (let r = 0; r < rounds; r += 1) {
     const below = await wiredCopy(`below-${r}`);
+    // A fresh copy's functions are not optimised yet: warm them (untimed) with as many other new users,
+    // which leaves its cache far below the cap.
+    timedNewUsers(below.client, freshUsers());
+    await drain();
     const belowUsers = freshUsers();
     const atCapUsers = freshUsers();
     globalThis.gc?.();
