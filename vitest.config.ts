@@ -16,8 +16,9 @@ const shared = {
 export default defineConfig({
   test: {
     projects: [
-      { test: { ...shared, name: 'unit', include: ['test/**/*.test.ts'], exclude: ['test/**/*.e2e.test.ts', '**/node_modules/**'] } },
-      { test: { ...shared, name: 'e2e', include: ['test/**/*.e2e.test.ts'] } },
+      // The fixture projects' own tests belong to them, not to this suite.
+      { test: { ...shared, name: 'unit', include: ['test/**/*.test.ts'], exclude: ['test/**/*.e2e.test.ts', 'test/fixtures/**', '**/node_modules/**'] } },
+      { test: { ...shared, name: 'e2e', include: ['test/**/*.e2e.test.ts'], exclude: ['test/fixtures/**', '**/node_modules/**'] } },
     ],
   },
 });

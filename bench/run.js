@@ -13,8 +13,10 @@ import { median, numberCell, ratioCell } from './lib/stats.js';
 
 const QUICK = process.argv.includes('--quick');
 const COUNTS = QUICK
-  ? { binPairs: 2, helpPairs: 1, yoPairs: 1, phases: 1, hookRounds: 1, snippetRounds: 1, repeats: 5, snippetRepeats: 2, memoryUsers: 100_000 }
-  : { binPairs: 10, helpPairs: 5, yoPairs: 5, phases: 3, hookRounds: 5, snippetRounds: 3, repeats: 100, snippetRepeats: 2, memoryUsers: 1_000_000 };
+  ? { binPairs: 2, helpPairs: 1, yoPairs: 1, phases: 1, hookRounds: 1, snippetRounds: 1, repeats: 5, snippetRepeats: 2, memoryUsers: 100_000, evictionRounds: 3, evictionBatch: 2_000 }
+  : { binPairs: 10, helpPairs: 5, yoPairs: 5, phases: 3, hookRounds: 5, snippetRounds: 3, repeats: 100, snippetRepeats: 2, memoryUsers: 1_000_000, evictionRounds: 9, evictionBatch: 5_000 };
+// `--hook-only`: rows 2 to 5 only (no generation rows), printed and not written to RESULTS.md.
+const HOOK_ONLY = process.argv.includes('--hook-only');
 
 const EXAMPLE = join(REPO_ROOT, 'examples/react-app');
 const REAL_BIN = join(REPO_ROOT, 'dist/bin/cli.js');
@@ -249,6 +251,26 @@ async function memory(servers) {
 }
 
 // ---------------------------------------------------------------------------------------------
+// Row 5: the edges: eviction cost at the cap, and memory with and without Amplitude initialised.
+
+async function edges(servers, cap) {
+  log(`row 5: a new user at the cache cap vs. below it, ${COUNTS.evictionRounds} alternated rounds of ${fmt(COUNTS.evictionBatch)} new users`);
+  const common = { baseUrl: servers.baseUrl, serverUrl: servers.serverUrl, hookModule: HOOK_MODULE, flag: 'maintenanceMode' };
+  const eviction = await runChild('edges-child.js', ['--expose-gc', '--max-old-space-size=1024'], {
+    BENCH_EDGES: JSON.stringify({ ...common, mode: 'eviction', cap, batch: COUNTS.evictionBatch, rounds: COUNTS.evictionRounds }),
+  });
+  const heap = {};
+  for (const initialise of [true, false]) {
+    log(`row 5: ${fmt(COUNTS.memoryUsers)} distinct users, Amplitude ${initialise ? 'initialised' : 'never initialised'}`);
+    heap[initialise ? 'initialised' : 'uninitialised'] = await runChild('edges-child.js', ['--expose-gc', '--max-old-space-size=1024'], {
+      BENCH_EDGES: JSON.stringify({ ...common, mode: 'memory', initialise, users: COUNTS.memoryUsers }),
+    });
+  }
+  servers.capture.take();
+  return { eviction, heap };
+}
+
+// ---------------------------------------------------------------------------------------------
 
 /** The cap the generated module documents (MAX_REMEMBERED_USERS), read from the module itself. */
 function documentedCap() {
@@ -266,72 +288,74 @@ function machine() {
 
 const yesNo = (ok) => (ok ? 'yes' : '**no**');
 
-function table({ bin, help, yo, rounds, paired, mem, cap }) {
+function table({ bin, help, yo, rounds, paired, mem, cap, edge }) {
   const rows = [];
   const row = (...cells) => rows.push(`| ${cells.join(' | ')} |`);
   row('#', 'Measure', 'B vs. baseline A', 'Result: B/A median (min–max, n)', 'Target', 'Met?');
   row('---', '---', '---', '---', '---', '---');
 
-  const wall = median(bin.wall);
-  row(
-    '1',
-    `Generation wall time (\`--yes --platform react --skip-install\`, fresh copy of examples/react-app): B ${numberCell(bin.b.map((r) => r.ms), 'ms')}, A ${numberCell(bin.a.map((r) => r.ms), 'ms')}`,
-    'bin + generator vs. bin + empty generator',
-    ratioCell(bin.wall),
-    '≤ 1.15×',
-    yesNo(wall <= 1.15),
-  );
-  row(
-    '1',
-    `Generation CPU time (user + system): B ${numberCell(bin.b.map((r) => r.cpuMs), 'ms')}, A ${numberCell(bin.a.map((r) => r.cpuMs), 'ms')}`,
-    'same runs',
-    ratioCell(bin.cpu),
-    '≤ 1.15×',
-    yesNo(median(bin.cpu) <= 1.15),
-  );
-  row(
-    '1',
-    `Generation peak RSS: B ${numberCell(bin.b.map((r) => r.rssMb), 'MB')}, A ${numberCell(bin.a.map((r) => r.rssMb), 'MB')}`,
-    'same runs',
-    ratioCell(bin.rss),
-    '—',
-    '—',
-  );
-  if (yo.skip) row('1', 'Generation through yo', 'yo + generator vs. yo + empty generator', `not run: ${yo.skip}`, '—', '—');
-  else {
+  if (bin) {
+    const wall = median(bin.wall);
     row(
       '1',
-      `Generation through yo (as ${yo.asUser}): B ${numberCell(yo.b.map((r) => r.ms), 'ms')}, A ${numberCell(yo.a.map((r) => r.ms), 'ms')}`,
-      'yo + generator vs. yo + empty generator',
-      ratioCell(yo.wall),
-      '≤ 1.15× (as the bin)',
-      yesNo(median(yo.wall) <= 1.15),
+      `Generation wall time (\`--yes --platform react --skip-install\`, fresh copy of examples/react-app): B ${numberCell(bin.b.map((r) => r.ms), 'ms')}, A ${numberCell(bin.a.map((r) => r.ms), 'ms')}`,
+      'bin + generator vs. bin + empty generator',
+      ratioCell(bin.wall),
+      '≤ 1.15×',
+      yesNo(wall <= 1.15),
     );
     row(
       '1',
-      `Generation through yo, CPU time: B ${numberCell(yo.b.map((r) => r.cpuMs), 'ms')}, A ${numberCell(yo.a.map((r) => r.cpuMs), 'ms')}`,
+      `Generation CPU time (user + system): B ${numberCell(bin.b.map((r) => r.cpuMs), 'ms')}, A ${numberCell(bin.a.map((r) => r.cpuMs), 'ms')}`,
       'same runs',
-      ratioCell(yo.cpu),
-      '—',
-      '—',
+      ratioCell(bin.cpu),
+      '≤ 1.15×',
+      yesNo(median(bin.cpu) <= 1.15),
     );
     row(
       '1',
-      `Generation through yo, peak RSS: B ${numberCell(yo.b.map((r) => r.rssMb), 'MB')}, A ${numberCell(yo.a.map((r) => r.rssMb), 'MB')}`,
+      `Generation peak RSS: B ${numberCell(bin.b.map((r) => r.rssMb), 'MB')}, A ${numberCell(bin.a.map((r) => r.rssMb), 'MB')}`,
       'same runs',
-      ratioCell(yo.rss),
+      ratioCell(bin.rss),
+      '—',
+      '—',
+    );
+    if (yo.skip) row('1', 'Generation through yo', 'yo + generator vs. yo + empty generator', `not run: ${yo.skip}`, '—', '—');
+    else {
+      row(
+        '1',
+        `Generation through yo (as ${yo.asUser}): B ${numberCell(yo.b.map((r) => r.ms), 'ms')}, A ${numberCell(yo.a.map((r) => r.ms), 'ms')}`,
+        'yo + generator vs. yo + empty generator',
+        ratioCell(yo.wall),
+        '≤ 1.15× (as the bin)',
+        yesNo(median(yo.wall) <= 1.15),
+      );
+      row(
+        '1',
+        `Generation through yo, CPU time: B ${numberCell(yo.b.map((r) => r.cpuMs), 'ms')}, A ${numberCell(yo.a.map((r) => r.cpuMs), 'ms')}`,
+        'same runs',
+        ratioCell(yo.cpu),
+        '—',
+        '—',
+      );
+      row(
+        '1',
+        `Generation through yo, peak RSS: B ${numberCell(yo.b.map((r) => r.rssMb), 'MB')}, A ${numberCell(yo.a.map((r) => r.rssMb), 'MB')}`,
+        'same runs',
+        ratioCell(yo.rss),
+        '—',
+        '—',
+      );
+    }
+    row(
+      '1',
+      `\`--help\` CPU time: B ${numberCell(help.b.map((r) => r.cpuMs), 'ms')}, A ${numberCell(help.a.map((r) => r.cpuMs), 'ms')} (wall ${ratioCell(help.wall)})`,
+      'bin + generator vs. bin + empty generator',
+      ratioCell(help.cpu),
       '—',
       '—',
     );
   }
-  row(
-    '1',
-    `\`--help\` CPU time: B ${numberCell(help.b.map((r) => r.cpuMs), 'ms')}, A ${numberCell(help.a.map((r) => r.cpuMs), 'ms')} (wall ${ratioCell(help.wall)})`,
-    'bin + generator vs. bin + empty generator',
-    ratioCell(help.cpu),
-    '—',
-    '—',
-  );
 
   const cost = (variant) => rounds.filter((round) => round[variant]).map((round) => round.a.perSecond / round[variant].perSecond);
   const perSecond = (variant) => rounds.filter((round) => round[variant]).map((round) => round[variant].perSecond);
@@ -410,42 +434,75 @@ function table({ bin, help, yo, rounds, paired, mem, cap }) {
     `0 → ${fmt(mem.recentUsers)}`,
     yesNo(expiry),
   );
+  if (edge) {
+    const ratios = edge.eviction.pairs.map((pair) => pair.atCap / pair.below);
+    row(
+      '5',
+      `Evaluation for a new user (its exposure and Identify queued in Amplitude, events dropped by a plugin), CPU time: at the cap of ${fmt(cap)} users (each evicts the least recently active) ${numberCell(edge.eviction.pairs.map((pair) => pair.atCap), 'µs', 2)}, below it ${numberCell(edge.eviction.pairs.map((pair) => pair.below), 'µs', 2)}; ${fmt(edge.eviction.batch)} new users per round`,
+      'new user at the cap vs. below it',
+      ratioCell(ratios),
+      '≤ 1.2×',
+      yesNo(median(ratios) <= 1.2),
+    );
+    const describe = (run) => run.checkpoints.map((p) => `${fmt(p.users)}: ${p.heapGrowthMb.toFixed(1)} MB`).join(', ');
+    const init = edge.heap.initialised.checkpoints;
+    const uninit = edge.heap.uninitialised.checkpoints;
+    const worst = Math.max(init.at(-1).heapGrowthMb, uninit.at(-1).heapGrowthMb);
+    const flat = (points) => {
+      const past = points.filter((p) => p.users >= 2 * cap);
+      return past.length < 2 || past.at(-1).heapGrowthMb - past[0].heapGrowthMb <= 1;
+    };
+    row(
+      '5',
+      `Heap growth by distinct users (heapUsed after full GCs): Amplitude initialised ${describe(edge.heap.initialised)}; never initialised ${describe(edge.heap.uninitialised)}`,
+      `never initialised vs. initialised, at ${fmt(init.at(-1).users)} users`,
+      `${(uninit.at(-1).heapGrowthMb / init.at(-1).heapGrowthMb).toFixed(2)}× (${uninit.at(-1).heapGrowthMb.toFixed(1)} / ${init.at(-1).heapGrowthMb.toFixed(1)} MB)`,
+      'flat past the cap, ≤ 20 MB',
+      yesNo(worst <= 20 && flat(init) && flat(uninit)),
+    );
+  }
   return rows.join('\n');
 }
 
 async function main() {
   const facts = machine();
-  log(`${facts.model}, ${facts.cores} cores, Node ${facts.node}, load ${facts.load}${QUICK ? ' (--quick)' : ''}`);
+  log(`${facts.model}, ${facts.cores} cores, Node ${facts.node}, load ${facts.load}${QUICK ? ' (--quick)' : ''}${HOOK_ONLY ? ' (--hook-only)' : ''}`);
   log('preparing: the Node wiring rendered by the bin and compiled with esbuild');
   await prepare();
   const cap = documentedCap();
 
-  const bin = await generationThroughBin();
-  const yo = await generationThroughYo();
-  const help = await helpThroughBin();
-  const added = await phases();
+  const bin = HOOK_ONLY ? undefined : await generationThroughBin();
+  const yo = HOOK_ONLY ? undefined : await generationThroughYo();
+  const help = HOOK_ONLY ? undefined : await helpThroughBin();
+  const added = HOOK_ONLY ? undefined : await phases();
 
   const servers = await startServers();
   let rounds;
   let paired;
   let mem;
+  let edge;
   try {
     rounds = await hookRounds(servers);
     paired = await pairedHook(servers);
     mem = await memory(servers);
+    edge = await edges(servers, cap);
   } finally {
     await servers.close();
   }
 
   const loadAfter = machine().load;
-  const body = table({ bin, help, yo, added, rounds, paired, mem, cap });
+  const body = table({ bin, help, yo, added, rounds, paired, mem, cap, edge });
   const notes = [
     `Machine: ${facts.model}, ${facts.cores} cores, Node ${facts.node}, ${facts.date}; load average ${facts.load} before, ${loadAfter} after (the machine is shared).`,
-    `Row 1 detail, cold in one process (median of ${COUNTS.phases}): loading the generator's modules ${added.importMs.toFixed(0)} ms; rendering ${added.renderMs.toFixed(0)} ms (Handlebars load + compile); formatting ${added.formatMs.toFixed(0)} ms (Prettier load + plugins + format): ${added.byFile.map((f) => `${f.path} ${f.renderMs.toFixed(0)} + ${f.formatMs.toFixed(0)} ms`).join(', ')}.`,
+    ...(added
+      ? [
+          `Row 1 detail, cold in one process (median of ${COUNTS.phases}): loading the generator's modules ${added.importMs.toFixed(0)} ms; rendering ${added.renderMs.toFixed(0)} ms (Handlebars load + compile); formatting ${added.formatMs.toFixed(0)} ms (Prettier load + plugins + format): ${added.byFile.map((f) => `${f.path} ${f.renderMs.toFixed(0)} + ${f.formatMs.toFixed(0)} ms`).join(', ')}.`,
+        ]
+      : []),
   ].join('\n\n');
   const output = `${body}\n\n${notes}\n`;
   process.stdout.write(`${output}`);
-  if (!QUICK) writeResults(output);
+  if (!QUICK && !HOOK_ONLY) writeResults(output);
 }
 
 function writeResults(output) {

@@ -31,6 +31,7 @@ describe('resolveAnswers', () => {
       variant: 'auto',
       identify: true,
       trackDefaultValues: false,
+      flags: '',
       sdkKeyEnv: 'VITE_CONFIGCAT_SDK_KEY',
       amplitudeKeyEnv: 'VITE_AMPLITUDE_API_KEY',
       guide: 'docs/configcat-amplitude.md',
@@ -140,5 +141,19 @@ describe('answers that depend on others', () => {
       for (const { value } of spec.choices) expect(() => checkAnswer(spec, value, viteReactTs)).not.toThrow();
       expect(() => checkAnswer(spec, 'none-of-these', viteReactTs)).toThrow(UserError);
     }
+  });
+});
+
+describe('--flags', () => {
+  const flags = ANSWER_SPECS.find((answerSpec) => answerSpec.name === 'flags')!;
+  const facts = { root: '/project' } as ProjectFacts;
+
+  it('trims and de-duplicates the keys; empty means every flag', () => {
+    expect(checkAnswer(flags, ' newCheckout, rollout,,newCheckout ', facts)).toBe('newCheckout,rollout');
+    expect(checkAnswer(flags, '', facts)).toBe('');
+  });
+
+  it('rejects what is no flag key, naming the fix', () => {
+    expect(() => checkAnswer(flags, 'newCheckout, new checkout', facts)).toThrow(/"new checkout" is not a ConfigCat flag key/);
   });
 });

@@ -22,7 +22,7 @@ describe('the generator-configcat-amplitude command', () => {
   it('lists every option in --help', async () => {
     const { exitCode, stdout } = await runBin(makeTempProject({}), ['--help']);
     expect(exitCode).toBe(0);
-    for (const option of ['--platform', '--language', '--dir', '--variant', '--identify', '--track-default-values', '--sdk-key-env', '--amplitude-key-env', '--guide', '--package-manager', '--yes', '--ask-answered', '--skip-install', '--force', '--dry-run']) {
+    for (const option of ['--platform', '--language', '--dir', '--variant', '--identify', '--track-default-values', '--flags', '--sdk-key-env', '--amplitude-key-env', '--edit', '--guide', '--package-manager', '--yes', '--ask-answered', '--skip-install', '--force', '--dry-run']) {
       expect(stdout).toContain(option);
     }
     expect(stdout).toContain('Usage: generator-configcat-amplitude');

@@ -120,7 +120,9 @@ describe('app generator', () => {
     const wiring = read(result.cwd, 'src/analytics/configcat-amplitude.ts');
     expect(wiring).toContain('import.meta.env.VITE_FLAGS_KEY');
     expect(wiring).not.toContain('identify(');
-    expect(wiring).not.toContain('isDefaultValue) return');
+    // The skip of fallbacks is gone; a fallback is sent, marked as one.
+    expect(wiring).not.toContain('if (details.isDefaultValue) return;');
+    expect(wiring).toContain('(default)');
   });
 
   it('asks nothing that options or saved answers already answer', async () => {

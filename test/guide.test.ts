@@ -79,6 +79,7 @@ describe.each(CASES)('guide for $name', ({ name, expected }) => {
       'Environment variables',
       'Use it',
       'SDK packages',
+      'Which flags are experiments',
       'No events arrive',
       'Only one event per user',
       'Events under a different user',
@@ -122,7 +123,7 @@ describe.each(CASES)('guide for $name', ({ name, expected }) => {
       expect(usage).toContain('getValueAsync(');
     }
     if (expected.platform === 'node') {
-      expect(usage).toContain('await flushAmplitudeExposures()');
+      expect(usage).toContain('await flushAmplitudeExposures({ timeoutMs: 5_000 })');
       expect(usage).toMatch(/identifier: userId/);
     } else {
       expect(markdown).not.toContain('flushAmplitudeExposures');

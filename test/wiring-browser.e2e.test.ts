@@ -141,20 +141,16 @@ describe('browser JS: createConfigCatClient + initAmplitude (TypeScript, Vite, a
     await page.evaluate(([defaults, user]) => window.harness.evaluateEveryWay(defaults, user), [DEFAULTS, ANNA] as const);
     await page.evaluate(([defaults]) => window.harness.evaluateEveryWay(defaults), [DEFAULTS] as const);
     let events = await settle(page, capture, 'first');
-    const first = [
-      ...eventsOf(
-        [
-          { flag: 'newCheckout', variant: 'true', variationId: 'vid-checkout-on' },
-          { flag: 'theme', variant: 'dark', variationId: 'vid-theme-dark' },
-          // auto: JSON-like and long text are reported by variation ID.
-          { flag: 'layout', variant: 'vid-layout-json', variationId: 'vid-layout-json' },
-          { flag: 'hero', variant: 'vid-hero-long', variationId: 'vid-hero-long' },
-          { flag: 'discount', variant: '10', variationId: 'vid-discount-10' },
-        ],
-        true,
-      ),
-      sentinel('first'),
+    const firstExposures = [
+      { flag: 'newCheckout', variant: 'true', variationId: 'vid-checkout-on' },
+      { flag: 'theme', variant: 'dark', variationId: 'vid-theme-dark' },
+      // auto: JSON-like and long text are reported by variation ID.
+      { flag: 'layout', variant: 'vid-layout-json', variationId: 'vid-layout-json' },
+      { flag: 'hero', variant: 'vid-hero-long', variationId: 'vid-hero-long' },
+      { flag: 'discount', variant: '10', variationId: 'vid-discount-10' },
     ];
+    // De-duplication is per ConfigCat User: the evaluations without a User are their own, sent once.
+    const first = [...eventsOf(firstExposures, true), ...eventsOf(firstExposures, true), sentinel('first')];
     expect(events.map(shape)).toEqual(first);
 
     // A new Amplitude identity (login) starts over; a repeat for it sends nothing.
@@ -375,3 +371,94 @@ describe('React: ConfigCatAmplitudeProvider when the app created the ConfigCat c
 function sortedJson(values: readonly object[]): string[] {
   return values.map((value) => JSON.stringify(value)).sort();
 }
+
+describe('browser JS edges: consent, several ConfigCat Users', () => {
+  it('sends exposures evaluated while opted out once the visitor opts in, and keeps each ConfigCat User apart', async () => {
+    configServer.setConfig(buildConfig(FLAGS));
+    const project = await generateBrowserProject({ name: 'wiring-js-edges', platform: 'js', language: 'ts', framework: 'vite', identify: false });
+    const capture = await startCapture();
+    const { page, pageErrors } = await openBundledPage(project, 'browser-page-js.ts');
+    await page.evaluate((options) => window.harness.start(options), { apiKey: API_KEY, serverUrl: capture.serverUrl, baseUrl: configServer.baseUrl, sdkKey: TEST_SDK_KEY });
+
+    // 5. No consent yet: Amplitude drops events, so the exposure must not count as sent.
+    await page.evaluate(() => window.harness.setOptOut(true));
+    await page.evaluate(([defaults, user]) => window.harness.evaluate(defaults, user), [{ theme: 'none' }, ANNA] as const);
+    await page.evaluate(() => window.harness.setOptOut(false));
+    await page.evaluate(([defaults, user]) => window.harness.evaluate(defaults, user), [{ theme: 'none' }, ANNA] as const);
+
+    // 3. An admin page evaluating for two ConfigCat Users, re-rendered three times: one exposure each.
+    const customerOn = { identifier: 'customer-1', email: 'one@corp.test' };
+    const customerOff = { identifier: 'customer-2', email: 'two@example.com' };
+    for (let render = 0; render < 3; render += 1) {
+      for (const customer of [customerOn, customerOff]) {
+        await page.evaluate(([defaults, user]) => window.harness.evaluate(defaults, user), [{ newCheckout: false }, customer] as const);
+      }
+    }
+    const events = await settle(page, capture, 'edges');
+    expect(events.map(shape)).toEqual([
+      ...eventsOf([{ flag: 'theme', variant: 'dark', variationId: 'vid-theme-dark' }], false),
+      ...eventsOf(
+        [
+          { flag: 'newCheckout', variant: 'true', variationId: 'vid-checkout-on' },
+          { flag: 'newCheckout', variant: 'false', variationId: 'vid-checkout-off' },
+        ],
+        false,
+      ),
+      sentinel('edges'),
+    ]);
+    expect(pageErrors).toEqual([]);
+  });
+});
+
+describe('browser JS edges: one exposure per browser session', () => {
+  it('a page load in the same session does not send the exposure again; a flag not yet seen is sent', async () => {
+    configServer.setConfig(buildConfig(FLAGS));
+    const project = await generateBrowserProject({ name: 'wiring-js-session', platform: 'js', language: 'js', framework: 'vite', identify: false });
+    const capture = await startCapture();
+    const { page, pageErrors } = await openBundledPage(project, 'browser-page-js.ts');
+    const start = () => page.evaluate((options) => window.harness.start(options), { apiKey: API_KEY, serverUrl: capture.serverUrl, baseUrl: configServer.baseUrl, sdkKey: TEST_SDK_KEY });
+    const deviceId = await start();
+    await page.evaluate(([defaults, user]) => window.harness.evaluate(defaults, user), [{ theme: 'none' }, ANNA] as const);
+    await settle(page, capture, 'first-load');
+
+    await page.reload();
+    await page.waitForFunction(() => 'harness' in window, undefined, { timeout: 15_000 });
+    expect(await start()).toBe(deviceId);
+    await page.evaluate(([defaults, user]) => window.harness.evaluate(defaults, user), [{ theme: 'none', discount: 0 }, ANNA] as const);
+    const events = await settle(page, capture, 'second-load');
+    expect(events.map(shape)).toEqual([
+      ...eventsOf([{ flag: 'theme', variant: 'dark', variationId: 'vid-theme-dark' }], false),
+      sentinel('first-load'),
+      ...eventsOf([{ flag: 'discount', variant: '10', variationId: 'vid-discount-10' }], false),
+      sentinel('second-load'),
+    ]);
+    expect(pageErrors).toEqual([]);
+  });
+});
+
+describe('browser JS edges: missing keys, flags never shown', () => {
+  it('without keys nothing throws, each missing key is said once, and flags serve their defaults', async () => {
+    const project = await generateBrowserProject({ name: 'wiring-js-missing-keys', platform: 'js', language: 'ts', framework: 'vite' });
+    const { page, pageErrors, consoleMessages } = await openBundledPage(project, 'browser-page-js.ts', {
+      define: { 'import.meta.env.VITE_CONFIGCAT_SDK_KEY': 'undefined', 'import.meta.env.VITE_AMPLITUDE_API_KEY': 'undefined' },
+    });
+    expect(await page.evaluate((defaults) => window.harness.withoutKeys(defaults), { theme: 'none' })).toEqual({ threw: [], values: { theme: 'none' } });
+    const logged = consoleMessages.filter((message) => message.text().includes('[configcat-amplitude]')).map((message) => message.text());
+    expect(logged.filter((text) => text.includes('VITE_AMPLITUDE_API_KEY'))).toHaveLength(1);
+    expect(logged.filter((text) => text.includes('VITE_CONFIGCAT_SDK_KEY'))).toHaveLength(1);
+    expect(pageErrors).toEqual([]);
+  });
+
+  it('getAllValuesAsync and getAllValueDetailsAsync expose nothing; the flag the page reads does', async () => {
+    configServer.setConfig(buildConfig(FLAGS));
+    const project = await generateBrowserProject({ name: 'wiring-js-every-flag', platform: 'js', language: 'js', framework: 'vite', identify: false });
+    const capture = await startCapture();
+    const { page, pageErrors } = await openBundledPage(project, 'browser-page-js.ts');
+    await page.evaluate((options) => window.harness.start(options), { apiKey: API_KEY, serverUrl: capture.serverUrl, baseUrl: configServer.baseUrl, sdkKey: TEST_SDK_KEY });
+    expect(await page.evaluate((user) => window.harness.everyFlagAtOnce(user), ANNA)).toBe(2 * Object.keys(FLAGS).length);
+    await page.evaluate(([defaults, user]) => window.harness.evaluate(defaults, user), [{ discount: 0 }, ANNA] as const);
+    const events = await settle(page, capture, 'every-flag');
+    expect(events.map(shape)).toEqual([...eventsOf([{ flag: 'discount', variant: '10', variationId: 'vid-discount-10' }], false), sentinel('every-flag')]);
+    expect(pageErrors).toEqual([]);
+  });
+});

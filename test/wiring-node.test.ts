@@ -136,6 +136,8 @@ function expectedExposures(trackDefaultValues: boolean): Exposure[] {
 /** The variant each mode reports; when its choice is missing, the other one. */
 function variantOf(exposure: Exposure, mode: Mode): string {
   const value = String(exposure.value);
+  // A fallback (no variation ID) is told apart from the flag's real variants.
+  if (exposure.variationId === undefined) return `${value} (default)`;
   if (mode === 'value') return value;
   if (mode === 'variationId') return exposure.variationId ?? value;
   const longOrJson = typeof exposure.value === 'string' && (exposure.value.length > 40 || /^\s*[[{]/.test(exposure.value));

@@ -43,6 +43,8 @@ export interface Answers {
   readonly variant: VariantMode;
   readonly identify: boolean;
   readonly trackDefaultValues: boolean;
+  /** Flag keys reported as experiments, comma-separated; empty: every flag. */
+  readonly flags: string;
   readonly sdkKeyEnv: string;
   readonly amplitudeKeyEnv: string;
   /** Path of the guide, relative to the project root, with forward slashes. */
@@ -147,6 +149,19 @@ export const ANSWER_SPECS: readonly AnswerSpec[] = [
     description: 'Also report evaluations that fell back to the default value (skipped otherwise)',
     message: 'Also report evaluations that fell back to the default value (usually errors)?',
     default: () => false,
+  }),
+  spec({
+    kind: 'text',
+    name: 'flags',
+    option: 'flags',
+    description: 'Flag keys to report as experiments, comma-separated (empty, the default: every flag evaluated)',
+    default: () => '',
+    check: (value) => {
+      const keys = value.split(',').map((key) => key.trim()).filter((key) => key !== '');
+      const invalid = keys.find((key) => !/^[A-Za-z][\w-]*$/.test(key));
+      if (invalid !== undefined) throw new UserError(`--flags ${JSON.stringify(invalid)} is not a ConfigCat flag key: give keys like newCheckout, separated by commas.`);
+      return [...new Set(keys)].join(',');
+    },
   }),
   spec({
     kind: 'text',

@@ -69,9 +69,9 @@ export function planGeneration(answers: Answers, facts: ProjectFacts, addedEarli
   const configcatSupport = supportOf(facts, configcatPackage, addedEarlier, installCommand);
   if (existingAmplitude) supportOf(facts, existingAmplitude, addedEarlier, installCommand);
   const esm = facts.moduleSystem === 'esm' || platform.bundled;
-  // Node's ES modules (`nodenext`) want the `.js` a TypeScript file compiles to; Vite maps it back to
-  // the source, so Vite projects name it too and also type-check under `nodenext`.
-  const runtimeExtension = (!platform.bundled && facts.moduleSystem === 'esm') || facts.framework === 'vite';
+  // Node's ES modules (`nodenext`) want the `.js` a TypeScript file compiles to; Vite and Next.js map it
+  // back to the source, so their projects name it too and also type-check under `nodenext`.
+  const runtimeExtension = (!platform.bundled && facts.moduleSystem === 'esm') || facts.framework === 'vite' || facts.framework === 'next';
   const specifier = (fromDir: string, path: string) => moduleSpecifier(fromDir, path, typescript, runtimeExtension);
   const importLine = ({ names, path }: EntryPoint): string => {
     const from = specifier(facts.sourceDir, path);

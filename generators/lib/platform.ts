@@ -193,3 +193,8 @@ export interface CommonContext {
   /** The project declares dotenv: the guide says to load `.env` with it (else with `node --env-file`). */
   readonly dotenv: boolean;
 }
+
+/** The `--flags` answer as a list of flag keys (empty: every flag is reported). */
+export function experimentFlagsOf(answers: Answers): readonly string[] {
+  return answers.flags ? answers.flags.split(',') : [];
+}

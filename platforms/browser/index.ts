@@ -1,5 +1,6 @@
 import { bundlerConvention } from '../../generators/lib/environment-variables.js';
 import {
+  experimentFlagsOf,
   guideFragments,
   plannedFile,
   template,
@@ -19,6 +20,8 @@ export interface BrowserWiringContext extends CommonContext {
   /** The module reads a key from the environment, and says so when it is missing. */
   readonly needsMissingEnv: boolean;
   readonly maxRememberedFlags: number;
+  /** Flag keys reported as experiments (`--flags`); empty: every flag. */
+  readonly experimentFlags: readonly string[];
 }
 
 const WIRING = {
@@ -31,6 +34,7 @@ export const BROWSER_GUIDE_FRAGMENTS = guideFragments('platforms/browser');
 /** What browser code sends with every exposure, as the guide describes it. */
 export const BROWSER_GUIDE_VALUES = {
   maxRememberedFlags: MAX_REMEMBERED_FLAGS,
+  maxPendingExposures: MAX_REMEMBERED_FLAGS,
   firstCheck: 'seen',
   addedFields: '; the browser SDK adds `session_id` and `platform`',
   userIdNote: '`user_id` is there only when your app has set one (`amplitude.setUserId`).',
@@ -47,6 +51,7 @@ export function planBrowserWiring({ answers, common, outputPath }: PlatformInput
     createClient,
     needsMissingEnv: createClient || common.initAmplitude,
     maxRememberedFlags: MAX_REMEMBERED_FLAGS,
+    experimentFlags: experimentFlagsOf(answers),
   });
 }
 
@@ -88,7 +93,7 @@ export const browser = {
       attachFrom: wiring.path,
       guide: {
         fragments: BROWSER_GUIDE_FRAGMENTS,
-        values: { ...BROWSER_GUIDE_VALUES, codeFence: input.answers.language, evaluationCall: 'getValueAsync(key, default)', evaluatesOften: 'every page view' },
+        values: { ...BROWSER_GUIDE_VALUES, experimentFlags: experimentFlagsOf(input.answers), codeFence: input.answers.language, evaluationCall: 'getValueAsync(key, default)', evaluatesOften: 'every page view' },
       },
     };
   },

@@ -1,15 +1,31 @@
 import { SERVER_CONVENTION } from '../../generators/lib/environment-variables.js';
-import { guideFragments, plannedFile, template, type CommonContext, type EntryEdit, type EntryEditInput, type PlatformDescriptor } from '../../generators/lib/platform.js';
+import {
+  experimentFlagsOf,
+  guideFragments,
+  plannedFile,
+  template,
+  type CommonContext,
+  type EntryEdit,
+  type EntryEditInput,
+  type PlatformDescriptor,
+} from '../../generators/lib/platform.js';
+import { needsRequireSyntax } from '../../generators/lib/tsconfig-module-syntax.js';
 
 /**
  * How much the server wiring remembers to de-duplicate exposures; the guide quotes the same numbers.
  * Amplitude's server-side Experiment SDKs report a user's exposure again after a day too.
  */
-const EXPOSURE_MEMORY = { maxRememberedUsers: 50_000, exposureLifetimeHours: 24 } as const;
+const EXPOSURE_MEMORY = { maxRememberedUsers: 50_000, exposureLifetimeHours: 24, maxPendingExposures: 1_000 } as const;
 
 export interface NodeWiringContext extends CommonContext {
   readonly maxRememberedUsers: number;
   readonly exposureLifetimeHours: number;
+  /** Exposures held until Amplitude is initialised. */
+  readonly maxPendingExposures: number;
+  /** Flag keys reported as experiments (`--flags`); empty: every flag. */
+  readonly experimentFlags: readonly string[];
+  /** TypeScript in a CommonJS package with `verbatimModuleSyntax`: `import x = require()` and `export =`. */
+  readonly requireSyntax: boolean;
   /** The module reads a key from the environment, and says so when it is missing. */
   readonly needsMissingEnv: true;
 }
@@ -30,6 +46,11 @@ function nodeEntryEdits({ files: [wiring], read, specifier, initAmplitude, edits
   const found = edits.findNodeEntry(read);
   const file = found?.path ?? (project.typescript ? 'src/index.ts' : 'index.js');
   const packageType = project.moduleSystem === 'esm' ? 'module' : 'commonjs';
+  if (answersNeedRequire(project, file)) {
+    // `import x = require()` is the only import such a file takes, and the edits write ES imports.
+    const reason = 'CommonJS TypeScript under verbatimModuleSyntax takes only `import x = require()`';
+    return [{ file, edit: () => edits.unrecognised(reason, file, 'where the app starts', "import wiring = require('./configcat-amplitude');\nconst configCatClient = wiring.createConfigCatClient();") }];
+  }
   const steps: EntryEdit[] = [
     {
       file,
@@ -42,6 +63,10 @@ function nodeEntryEdits({ files: [wiring], read, specifier, initAmplitude, edits
     steps.push({ file: nestModule, edit: (code) => edits.addNestShutdownFlush({ code, file: nestModule, wiringModule: specifier(nestModule, wiring.path), packageType }) });
   }
   return steps;
+}
+
+function answersNeedRequire(project: EntryEditInput['project'], file: string): boolean {
+  return /\.[cm]?ts$/.test(file) && project.moduleSystem === 'cjs' && needsRequireSyntax(project.root);
 }
 
 /** A Node service: exposures are credited to the ConfigCat User, and flushed on shutdown. */
@@ -58,11 +83,13 @@ export const node = {
   },
   environment: () => SERVER_CONVENTION,
   entryEdits: nodeEntryEdits,
-  plan: ({ answers, common, outputPath }) => {
+  plan: ({ answers, common, outputPath, project }) => {
     const wiring = plannedFile('Wiring module', outputPath(`configcat-amplitude.${answers.language}`), WIRING[answers.language], {
       ...common,
       ...EXPOSURE_MEMORY,
       needsMissingEnv: true,
+      experimentFlags: experimentFlagsOf(answers),
+      requireSyntax: answers.language === 'ts' && !common.esm && needsRequireSyntax(project.root),
     });
     return {
       files: [wiring],
@@ -80,6 +107,7 @@ export const node = {
           addedFields: '',
           userIdNote: '',
           keysReadWhen: 'started',
+          experimentFlags: experimentFlagsOf(answers),
         },
       },
     };

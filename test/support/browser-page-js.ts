@@ -3,7 +3,7 @@
  * `generated/configcat-amplitude` is the generated file (resolved by browser-harness.ts).
  */
 import * as amplitude from '@amplitude/analytics-browser';
-import { getClient, PollingMode, type IConfigCatClient, type IUser, type SettingValue } from '@configcat/sdk';
+import { createConsoleLogger, getClient, LogLevel, PollingMode, type IConfigCatClient, type IUser, type SettingValue } from '@configcat/sdk';
 import { sendSentinel, testAmplitudeOptions } from './browser-page-amplitude';
 // @ts-expect-error resolved by the bundling plugin to the generated project's file
 import { attachAmplitudeExposures, createConfigCatClient, initAmplitude } from 'generated/configcat-amplitude';
@@ -48,6 +48,7 @@ const harness = {
     }
   },
   setUserId: (userId: string) => amplitude.setUserId(userId),
+  setOptOut: (optOut: boolean) => amplitude.setOptOut(optOut),
   identity: () => ({ deviceId: amplitude.getDeviceId(), userId: amplitude.getUserId() }),
   refresh: async () => (await current().forceRefreshAsync()).isSuccess,
   /** A client the app created itself, wired with `attachAmplitudeExposures`. */
@@ -69,6 +70,31 @@ const harness = {
     const second = createConfigCatClient(sdkKey);
     await existing.waitForReady();
     return { same: first === existing && second === existing, values: await valuesOf(first, defaults) };
+  },
+  /** `initAmplitude()` and `createConfigCatClient()` with neither key set: what threw, and the values served. */
+  async withoutKeys(defaults: Record<string, SettingValue>): Promise<{ threw: string[]; values?: Record<string, SettingValue> }> {
+    const threw: string[] = [];
+    let values: Record<string, SettingValue> | undefined;
+    for (let i = 0; i < 2; i += 1) {
+      try {
+        await initAmplitude().catch((error: Error) => threw.push(`rejected: ${error.message}`));
+      } catch (error) {
+        threw.push(`initAmplitude: ${(error as Error).message}`);
+      }
+      try {
+        const offline = createConfigCatClient(undefined, { logger: createConsoleLogger(LogLevel.Off) });
+        values = await valuesOf(offline, defaults);
+      } catch (error) {
+        threw.push(`createConfigCatClient: ${(error as Error).message}`);
+      }
+    }
+    return { threw, ...(values ? { values } : {}) };
+  },
+  /** What an admin page or a debug panel does: every flag at once, for a User. */
+  async everyFlagAtOnce(user: IUser): Promise<number> {
+    const details = await current().getAllValueDetailsAsync(user);
+    const values = await current().getAllValuesAsync(user);
+    return details.length + values.length;
   },
   /** An ordinary event after everything else: once it arrives, everything sent before it has. */
   sentinel: sendSentinel,

@@ -23,6 +23,8 @@ export interface BrowserProjectSpec {
   readonly legacyConfigcat?: boolean;
   /** The project already has `@amplitude/unified` (so no `initAmplitude`). */
   readonly unifiedAmplitude?: boolean;
+  /** `"type": "module"` in package.json (Vite projects always have it). */
+  readonly esmPackage?: boolean;
 }
 
 const FRAMEWORK_DEPENDENCIES = {
@@ -44,7 +46,7 @@ export async function generateBrowserProject(spec: BrowserProjectSpec): Promise<
       name: spec.name,
       private: true,
       // Vite projects are ES modules; CRA and Next.js projects usually declare no type.
-      ...(spec.framework === 'vite' ? { type: 'module' } : {}),
+      ...(spec.framework === 'vite' || spec.esmPackage ? { type: 'module' } : {}),
       dependencies,
       devDependencies,
     },

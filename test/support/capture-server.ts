@@ -29,6 +29,8 @@ export interface CaptureServer {
   readonly rawBodies: string[];
   /** Answer every later request with this status (200 by default). */
   setStatus(status: number): void;
+  /** Hold every later request this long before recording and answering it (0 by default). */
+  setDelay(ms: number): void;
   /** Resolves once at least `count` events arrived, or rejects after `timeoutMs`. */
   waitForEvents(count: number, timeoutMs?: number): Promise<AmplitudeEvent[]>;
   close(): Promise<void>;
@@ -38,6 +40,7 @@ export async function startCaptureServer(): Promise<CaptureServer> {
   const requests: CapturedRequest[] = [];
   const rawBodies: string[] = [];
   let status = 200;
+  let delayMs = 0;
   const server = createServer((request, response) => {
     const cors = {
       'access-control-allow-origin': '*',
@@ -50,7 +53,7 @@ export async function startCaptureServer(): Promise<CaptureServer> {
     }
     const chunks: Buffer[] = [];
     request.on('data', (chunk: Buffer) => chunks.push(chunk));
-    request.on('end', () => {
+    request.on('end', () => setTimeout(() => {
       const raw = Buffer.concat(chunks).toString('utf8');
       if (status === 200) {
         rawBodies.push(raw);
@@ -62,7 +65,7 @@ export async function startCaptureServer(): Promise<CaptureServer> {
       }
       const body = status === 200 ? { code: 200, events_ingested: 0, payload_size_bytes: raw.length, server_upload_time: Date.now() } : { code: status, error: 'test failure' };
       response.writeHead(status, { ...cors, 'content-type': 'application/json' }).end(JSON.stringify(body));
-    });
+    }, delayMs));
   });
   const port = await listen(server);
   const events = () => requests.flatMap((request) => request.events ?? []);
@@ -73,6 +76,9 @@ export async function startCaptureServer(): Promise<CaptureServer> {
     events,
     setStatus: (next) => {
       status = next;
+    },
+    setDelay: (ms) => {
+      delayMs = ms;
     },
     waitForEvents: async (count, timeoutMs = 15_000) => {
       const deadline = Date.now() + timeoutMs;

@@ -19,6 +19,8 @@ export interface NodeProjectSpec {
   readonly dependencies?: Readonly<Record<string, string>>;
   /** Generator options, camelCased. */
   readonly options?: Readonly<Record<string, unknown>>;
+  /** The project's tsconfig.json before generation (TypeScript projects; `{}` by default). */
+  readonly tsconfig?: object;
 }
 
 export interface GeneratedNodeProject extends Omit<GeneratedProject, 'result'> {
@@ -34,7 +36,7 @@ export interface GeneratedNodeProject extends Omit<GeneratedProject, 'result'> {
  */
 export async function generateNodeProject(spec: NodeProjectSpec): Promise<GeneratedNodeProject> {
   const files: Record<string, string> = { [`src/index.${spec.language}`]: '' };
-  if (spec.language === 'ts') files['tsconfig.json'] = '{}\n';
+  if (spec.language === 'ts') files['tsconfig.json'] = `${JSON.stringify(spec.tsconfig ?? {})}\n`;
   const project = await generateProject({
     packageJson: {
       name: `node-${spec.name}`,
