@@ -16,6 +16,7 @@ const viteReactTs: ProjectFacts = {
   configcatPackages: [],
   amplitudePackages: [],
   installedVersions: {},
+  resolvesLikeNode: false,
   packageManager: { name: 'npm', agent: 'npm' },
 };
 const plainNode: ProjectFacts = { ...viteReactTs, typescript: false, moduleSystem: 'cjs', framework: 'none', defaultPlatform: 'node', sourceDir: '.' };

@@ -33,7 +33,7 @@ const BROWSER_SETUPS: readonly BrowserSetup[] = [
   },
   {
     name: 'Next.js in an ES-module package checked with nodenext (was TS2835, an extensionless import)',
-    spec: { name: 'setup-next-esm-nodenext', platform: 'react', language: 'ts', framework: 'next', esmPackage: true },
+    spec: { name: 'setup-next-esm-nodenext', platform: 'react', language: 'ts', framework: 'next', esmPackage: true, compilerOptions: { module: 'NodeNext', moduleResolution: 'NodeNext' } },
     types: ['node'],
     options: { ...STRICT, ...DOM, module: 'NodeNext', moduleResolution: 'NodeNext', noEmit: true, verbatimModuleSyntax: true },
   },

@@ -4,6 +4,7 @@ import { detect as detectPackageManager } from 'package-manager-detector/detect'
 import { PACKAGE_MANAGERS, type PackageManagerName } from './answers.js';
 import { detectPlatform, SDK_PACKAGES, type PlatformId } from './platforms.js';
 import { installedVersion } from './sdk-majors.js';
+import { resolvesLikeNode } from './tsconfig-module-syntax.js';
 import { UserError } from './user-error.js';
 
 /** Front-end toolchains, each with the prefix its bundler exposes environment variables under. */
@@ -30,6 +31,8 @@ export interface ProjectFacts {
   readonly configcatPackages: readonly string[];
   /** The Amplitude packages already in package.json. */
   readonly amplitudePackages: readonly string[];
+  /** tsconfig resolves modules as Node does (node16/nodenext): relative imports name the emitted `.js`. */
+  readonly resolvesLikeNode: boolean;
   /** The installed version of each of those SDK packages that is installed (it beats the declared range). */
   readonly installedVersions: Readonly<Record<string, string>>;
   readonly packageManager: PackageManager;
@@ -63,6 +66,7 @@ export async function detectProject(root: string): Promise<ProjectFacts> {
     sourceDir: existsSync(join(root, 'src')) ? 'src' : '.',
     configcatPackages: SDK_PACKAGES.configcat.filter((name) => dependencies.has(name)),
     amplitudePackages: SDK_PACKAGES.amplitude.filter((name) => dependencies.has(name)),
+    resolvesLikeNode: resolvesLikeNode(root),
     installedVersions: installedVersionsOf(root, [...SDK_PACKAGES.configcat, ...SDK_PACKAGES.amplitude].filter((name) => dependencies.has(name))),
     packageManager: await detectProjectPackageManager(root),
   };

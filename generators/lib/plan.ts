@@ -71,7 +71,8 @@ export function planGeneration(answers: Answers, facts: ProjectFacts, addedEarli
   const esm = facts.moduleSystem === 'esm' || platform.bundled;
   // Node's ES modules (`nodenext`) want the `.js` a TypeScript file compiles to; Vite and Next.js map it
   // back to the source, so their projects name it too and also type-check under `nodenext`.
-  const runtimeExtension = (!platform.bundled && facts.moduleSystem === 'esm') || facts.framework === 'vite' || facts.framework === 'next';
+  // Next.js's bundler does not map `.js` back to a `.tsx` source: only a project checked with nodenext needs it there.
+  const runtimeExtension = (!platform.bundled && facts.moduleSystem === 'esm') || facts.framework === 'vite' || facts.resolvesLikeNode;
   const specifier = (fromDir: string, path: string) => moduleSpecifier(fromDir, path, typescript, runtimeExtension);
   const importLine = ({ names, path }: EntryPoint): string => {
     const from = specifier(facts.sourceDir, path);

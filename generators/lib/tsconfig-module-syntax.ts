@@ -30,3 +30,14 @@ function compilerOptions(path: string, depth: number): Record<string, unknown> {
   const inherited = typeof base === 'string' && base.startsWith('.') ? compilerOptions(resolve(dirname(path), base.endsWith('.json') ? base : `${base}.json`), depth + 1) : {};
   return { ...inherited, ...own };
 }
+
+/**
+ * Whether the project's TypeScript resolves modules as Node does (`node16`, `nodenext`, or a
+ * `module` of that kind): relative imports then need the extension of the emitted file.
+ */
+export function resolvesLikeNode(root: string): boolean {
+  const options = compilerOptions(resolve(root, 'tsconfig.json'), 0);
+  const lower = (value: unknown) => (typeof value === 'string' ? value.toLowerCase() : undefined);
+  const resolution = lower(options['moduleResolution']) ?? lower(options['module']);
+  return resolution === 'node16' || resolution === 'nodenext';
+}

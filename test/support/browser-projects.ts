@@ -25,6 +25,8 @@ export interface BrowserProjectSpec {
   readonly unifiedAmplitude?: boolean;
   /** `"type": "module"` in package.json (Vite projects always have it). */
   readonly esmPackage?: boolean;
+  /** The project's tsconfig.json compilerOptions, present before the run (detection reads them). */
+  readonly compilerOptions?: Readonly<Record<string, unknown>>;
 }
 
 const FRAMEWORK_DEPENDENCIES = {
@@ -50,7 +52,7 @@ export async function generateBrowserProject(spec: BrowserProjectSpec): Promise<
       dependencies,
       devDependencies,
     },
-    files: { 'src/.keep': '' },
+    files: { 'src/.keep': '', ...(spec.compilerOptions ? { 'tsconfig.json': JSON.stringify({ compilerOptions: spec.compilerOptions }) } : {}) },
     options: {
       platform: spec.platform,
       language: spec.language,
