@@ -18,8 +18,8 @@ export default defineConfig({
     projects: [
       // The fixture projects' own tests belong to them, not to this suite.
       // Light files: two at a time keep both cores busy (the e2e files each load the machine on their own).
-      { test: { ...shared, name: 'unit', maxWorkers: 2, include: ['test/**/*.test.ts'], exclude: ['test/**/*.e2e.test.ts', 'test/fixtures/**', '**/node_modules/**'] } },
-      { test: { ...shared, name: 'e2e', include: ['test/**/*.e2e.test.ts'], exclude: ['test/fixtures/**', '**/node_modules/**'] } },
+      { test: { ...shared, name: 'unit', maxWorkers: 2, sequence: { groupOrder: 0 }, include: ['test/**/*.test.ts'], exclude: ['test/**/*.e2e.test.ts', 'test/fixtures/**', '**/node_modules/**'] } },
+      { test: { ...shared, name: 'e2e', sequence: { groupOrder: 1 }, include: ['test/**/*.e2e.test.ts'], exclude: ['test/fixtures/**', '**/node_modules/**'] } },
     ],
   },
 });
