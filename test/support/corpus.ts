@@ -253,10 +253,13 @@ export function prepareCorpusProject(fixture: CorpusFixture): PreparedProject {
     linkToolchain(installToolchain(toolchainOfProject(dir)), dir);
   } else {
     const pnpmToolchain = installToolchain({ devDependencies: { pnpm: fixture.install.pnpmVersion } });
-    env = { ...env, PATH: `${join(pnpmToolchain, 'node_modules/.bin')}${delimiter}${process.env['PATH'] ?? ''}` };
     const store = join(TOOLCHAINS_ROOT, 'pnpm-store');
     mkdirSync(store, { recursive: true });
-    const result = spawnSync('pnpm', ['install', '--frozen-lockfile', '--prefer-offline', '--store-dir', store, '--reporter=append-only'], {
+    // The store goes in the environment, not on the command line: every later pnpm command in the
+    // project (the generator's own install among them) must use the store node_modules was linked
+    // from, as it would on a user's machine with one store, or pnpm refuses (ERR_PNPM_UNEXPECTED_STORE).
+    env = { ...env, PATH: `${join(pnpmToolchain, 'node_modules/.bin')}${delimiter}${process.env['PATH'] ?? ''}`, npm_config_store_dir: store };
+    const result = spawnSync('pnpm', ['install', '--frozen-lockfile', '--prefer-offline', '--reporter=append-only'], {
       cwd: dir,
       encoding: 'utf8',
       env: { ...process.env, ...env, CI: '1', NO_UPDATE_NOTIFIER: '1' },
