@@ -60,6 +60,32 @@ describe('the canonical form', () => {
     expect(await canonicalForm(PATH, edited)).not.toBe(await canonicalForm(PATH, MODULE));
   });
 
+  it.each([
+    ['dot notation (dot-notation, useLiteralKeys)', 'const key = process.env["KEY"];', 'const key = process.env.KEY;'],
+    ['const for a variable never reassigned (prefer-const, useConst)', 'let seen = new Set<string>();', 'const seen = new Set<string>();'],
+    ['a removed non-null assertion', 'const first = list[0]!;', 'const first = list[0];'],
+    ['type imports (consistent-type-imports, useImportType)', 'import { getClient, IConfigCatClient } from "x";', 'import { getClient, type IConfigCatClient } from "x";'],
+    ['separate type imports', 'import { IConfigCatClient } from "x";', 'import type { IConfigCatClient } from "x";'],
+    ['the node: protocol (useNodejsImportProtocol)', 'import { readFileSync } from "fs";', 'import { readFileSync } from "node:fs";'],
+    ['generic array types (array-type)', 'let ids: string[] = [];', 'let ids: Array<string> = [];'],
+    ['a type alias for an object (consistent-type-definitions)', 'interface Options { a: string }', 'type Options = { a: string };'],
+    ['shorthand properties (object-shorthand)', 'const o = { client: client };', 'const o = { client };'],
+    ['an arrow returning at once (arrow-body-style)', 'const f = (x: number) => { return x + 1; };', 'const f = (x: number) => x + 1;'],
+    ['braces around a lone statement (curly)', 'if (ready) send();', 'if (ready) { send(); }'],
+    ['a template literal without substitutions (noUnusedTemplateLiteral)', 'const name = `$exposure`;', 'const name = "$exposure";'],
+    ["a linter directive its --fix removed", '// eslint-disable-next-line no-console\nconsole.log(1);', 'console.log(1);'],
+  ])('ignores what linters fix: %s', async (_case, before, after) => {
+    expect(await canonicalForm(PATH, after)).toBe(await canonicalForm(PATH, before));
+  });
+
+  it.each([
+    ['a different property', 'const key = process.env["KEY"];', 'const key = process.env.OTHER;'],
+    ['a different array element type', 'let ids: string[] = [];', 'let ids: Array<number> = [];'],
+    ['a different shorthand', 'const o = { client: client };', 'const o = { other };'],
+  ])('still tells apart %s', async (_case, before, after) => {
+    expect(await canonicalForm(PATH, after)).not.toBe(await canonicalForm(PATH, before));
+  });
+
   it('ignores how Markdown is wrapped and indented', async () => {
     const guide = '# Guide\n\nA paragraph that is long enough to be wrapped by someone.\n\n* one\n* two\n\n| a | b |\n|---|---|\n| 1 | 2 |\n';
     const rewrapped = '# Guide\n\nA paragraph that is long enough\nto be wrapped by someone.\n\n- one\n- two\n\n| a   | b   |\n| --- | --- |\n| 1   | 2   |\n';

@@ -1,13 +1,15 @@
 import { createHash } from 'node:crypto';
 import { extname } from 'node:path';
 import { loadBundledPrettier } from './bundled-prettier.js';
+import { lintFixNeutral } from './lint-fix-neutral.js';
 
 /**
  * One way of writing each program, whatever formatter touched it: the bundled Prettier with fixed
  * options, every construct on one line where it can be (no line width to hit, objects collapsed),
  * then without indentation or blank lines, and with each run of imports (and the names inside
- * their braces) sorted. Quotes, semicolons, trailing commas, indentation, line breaks and import
- * order are gone; what the code does, its comments and its strings stay.
+ * their braces) sorted. Before printing, the spellings that linters' automatic fixes flip between
+ * are written one way (lint-fix-neutral.ts). Quotes, semicolons, trailing commas, indentation, line
+ * breaks, import order and those fixes are gone; what the code does, its comments and its strings stay.
  * Text Prettier cannot parse (a real edit) keeps its own words, so it never matches.
  * Markdown has a form of its own (`canonicalMarkdown`).
  */
@@ -18,7 +20,7 @@ export async function canonicalForm(path: string, text: string): Promise<string>
   if (parser) {
     const prettier = await loadBundledPrettier();
     try {
-      printed = await prettier.format(text, { ...CANONICAL_OPTIONS, parser });
+      printed = await prettier.format(parser === 'json' ? text : neutralOrAsWritten(text, path), { ...CANONICAL_OPTIONS, parser });
     } catch {
       // Not valid code any more: compared as written.
     }
@@ -27,14 +29,27 @@ export async function canonicalForm(path: string, text: string): Promise<string>
     printed
       .split(/\r?\n/)
       .map((line) => line.trim())
-      .filter((line) => line !== ''),
+      // A linter's --fix deletes its directives that no longer suppress anything.
+      .filter((line) => line !== '' && !LINTER_DIRECTIVE.test(line)),
   ).join('\n');
+}
+
+/** The program with linters' fixes undone (lint-fix-neutral.ts); as written if that cannot be done. */
+function neutralOrAsWritten(text: string, path: string): string {
+  try {
+    return lintFixNeutral(text, path);
+  } catch {
+    // Two rewrites met in one place (magic-string refuses): compared without them.
+    return text;
+  }
 }
 
 /** The fingerprint stored in .yo-rc.json: of the canonical form, marked so as not to be taken for a plain one. */
 export async function canonicalFingerprint(path: string, text: string): Promise<string> {
   return `${CANONICAL_PREFIX}${hash(await canonicalForm(path, text))}`;
 }
+
+const LINTER_DIRECTIVE = /^(?:\/\/\s*(?:eslint-disable|biome-ignore)|\/\*\s*eslint-disable[^*]*\*\/$)/;
 
 export const CANONICAL_PREFIX = 'c1:';
 

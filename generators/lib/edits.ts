@@ -36,7 +36,8 @@ export interface WriteDecision {
 /**
  * What to do with one generated file. Formatting never counts as an edit: two texts whose
  * canonical forms are the same are the same file, so the user's `prettier --write`,
- * `biome format --write` or `eslint --fix` (for formatting rules) leaves the file the generator's own.
+ * `biome format --write` or `eslint --fix` (formatting rules, and the fixes lint-fix-neutral.ts
+ * lists) leaves the file the generator's own.
  */
 export function decideWrite(onDisk: FileVersion | undefined, generated: FileVersion, earlier: string | undefined): WriteDecision {
   if (onDisk === undefined) return { action: 'write', fingerprint: generated.fingerprint };
