@@ -4,12 +4,11 @@
  */
 import { fileURLToPath } from 'node:url';
 import { prepareCommand } from 'yeoman-environment';
-import { GROUP_HEADINGS, NOT_OFFERED, optionGroups, RUN_OPTIONS, SUBCOMMANDS, unknownSubcommandMessage, type OptionGroup } from '../generators/lib/cli-options.js';
+import { GROUP_HEADINGS, NOT_OFFERED, optionGroups, RUN_OPTIONS, SUBCOMMANDS, unknownSubcommandMessage, type CommandName, type OptionGroup } from '../generators/lib/cli-options.js';
 import { childHandlesInterrupts, INTERRUPTED_EXIT_CODE, interruptReport, isInterruption } from '../generators/lib/interrupt.js';
 import { UserError } from '../generators/lib/user-error.js';
 
 const PROGRAM = 'generator-configcat-amplitude';
-type CommandName = 'app' | 'guide';
 type Command = Awaited<ReturnType<typeof prepareCommand>>;
 
 async function main(argv: string[]): Promise<void> {
@@ -18,7 +17,7 @@ async function main(argv: string[]): Promise<void> {
   if (first !== undefined && !first.startsWith('-') && !SUBCOMMANDS.some(({ name }) => name === first)) {
     throw new UserError(unknownSubcommandMessage(first));
   }
-  const name: CommandName = first === 'guide' ? 'guide' : 'app';
+  const name: CommandName = SUBCOMMANDS.find((subcommand) => subcommand.name === first)?.name ?? 'app';
   const resolved = fileURLToPath(new URL(`../generators/${name}/index.js`, import.meta.url));
   const command = await prepareCommand({ resolved, namespace: `configcat-amplitude:${name}` });
   command.name(name === 'app' ? PROGRAM : `${PROGRAM} guide`);
@@ -68,9 +67,15 @@ function describe(command: Command, name: CommandName): void {
     const list = SUBCOMMANDS.map(({ name: sub, description }) => `  ${sub.padEnd(width)}  ${description} (see ${sub} --help)`);
     command.addHelpText('after', `\nCommands:\n${list.join('\n')}`);
   } else {
-    command.description('Rewrite only the guide, from the answers saved in .yo-rc.json. To change an answer, run the main command.');
+    command.description(SUBCOMMAND_DESCRIPTIONS[name]);
   }
 }
+
+const SUBCOMMAND_DESCRIPTIONS: Readonly<Record<Exclude<CommandName, 'app'>, string>> = {
+  guide: 'Rewrite only the guide, from the answers saved in .yo-rc.json. To change an answer, run the main command.',
+  remove:
+    'Undo what the generator did, as recorded in .yo-rc.json: delete the files it generated (those you edited are kept), undo its edits of your code, remove the SDKs it added unless other code imports them.',
+};
 
 /**
  * Ctrl-C outside a question (a question rejects instead, handled below). During the install the

@@ -58,10 +58,23 @@ describe('the generator-configcat-amplitude command', () => {
     });
   });
 
+  it('remove --help lists what remove takes, and remove rejects setup options in one line', async () => {
+    const dir = await project(NODE_ESM);
+    const { stdout } = await runBin(dir, ['remove', '--help']);
+    expect(stdout).toMatch(/^Undo what the generator did/m);
+    for (const option of ['--yes', '--dry-run', '--force', '--skip-install']) expect(stdout).toContain(option);
+    for (const option of ['--platform', '--variant', '--ask-answered']) expect(stdout).not.toContain(option);
+    const { exitCode, stderr } = await runBin(dir, ['remove', '--platform', 'react']);
+    expect(exitCode).toBe(1);
+    expect(stderr.trim()).toBe('Error: remove does not take --platform: it undoes what .yo-rc.json records.');
+    expect(await gitStatus(dir)).toBe('');
+  });
+
   it.each([
     ['gude', 'Error: Unknown command gude: did you mean guide?'],
     ['guid', 'Error: Unknown command guid: did you mean guide?'],
-    ['install', 'Error: Unknown command install: the only command is guide; options start with -- (see --help).'],
+    ['install', 'Error: Unknown command install: the commands are guide, remove; options start with -- (see --help).'],
+    ['remvoe', 'Error: Unknown command remvoe: did you mean remove?'],
   ])('answers an unknown command %s with the nearest one', async (word, message) => {
     const dir = await project(NODE_ESM);
     const { exitCode, stderr } = await runBin(dir, [word, '--yes']);

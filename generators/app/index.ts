@@ -22,7 +22,7 @@ export default class AppGenerator extends ExposureGenerator {
   async writing(): Promise<void> {
     await this.failClearly(async () => {
       for (const file of plannedFiles(this.plan)) await this.writeGenerated(file);
-      this.#writePackageJson();
+      this.#writePackageJson((await import('diff')).createPatch);
       if (this.answers.edit) await this.#editEntryCode();
       this.saveAnswers();
       await this.formatYoRc();
@@ -109,10 +109,12 @@ export default class AppGenerator extends ExposureGenerator {
   }
 
   /** package.json keeps its own indentation; it changes only when a dependency is missing. */
-  #writePackageJson(): void {
+  #writePackageJson(createPatch: typeof import('diff').createPatch): void {
     const updated = addDependencies(this.facts.packageJsonText, this.plan.dependenciesToAdd);
     if (updated === this.facts.packageJsonText) return;
     const path = this.destinationPath('package.json');
+    // For `remove`: the first addition's patch undoes it exactly (a later one is undone key by key).
+    if (this.config.get('packageJsonPatch') === undefined) this.setConfig('packageJsonPatch', createPatch('package.json', this.facts.packageJsonText, updated));
     this.fs.write(path, updated);
     // Adding the dependencies is what the user asked for; Yeoman would otherwise ask about it.
     this.forceWrite(path);

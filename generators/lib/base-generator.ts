@@ -2,7 +2,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { basename } from 'node:path';
 import Generator, { type BaseOptions, type Storage } from 'yeoman-generator';
 import type { Answers } from './answers.js';
-import { declareOptions } from './cli-options.js';
+import { declareOptions, type CommandName } from './cli-options.js';
 import { labelCreatedFilesAsCreated } from './conflict-labels.js';
 import type { ProjectFacts } from './detect.js';
 import { decideWriteOf } from './edits.js';
@@ -53,14 +53,15 @@ export abstract class ExposureGenerator extends Generator<Record<string, unknown
   }
 
   /** Which command this generator is, for the options it offers (a getter: the constructor reads it). */
-  protected get cliCommand(): 'app' | 'guide' {
+  protected get cliCommand(): CommandName {
     return 'app';
   }
 
   /** Labels that say what happened to each file, and a one-line answer to Ctrl-C. */
   #prepareTerminal(): void {
     const environment = this.env as unknown as { adapter: Parameters<typeof labelCreatedFilesAsCreated>[0]; logCwd?: string; cwd: string };
-    labelCreatedFilesAsCreated(environment.adapter, environment.logCwd ?? environment.cwd);
+    const isDeleted = (absolutePath: string) => (this.fs as unknown as { store: { get(path: string): { state?: string } } }).store.get(absolutePath).state === 'deleted';
+    labelCreatedFilesAsCreated(environment.adapter, environment.logCwd ?? environment.cwd, isDeleted);
     reportInterruptsWith(() => this.interruptReport());
   }
 

@@ -6,29 +6,32 @@ import { ANSWER_SPECS } from './answers.js';
  * here are offered, with descriptions of what they do in this generator.
  */
 
-/** Options of a run, beside the setup answers; `guide` is whether the guide command takes it too. */
+/** The bin's commands: the main one (`app`) and its subcommands. */
+export type CommandName = 'app' | 'guide' | 'remove';
+
+/** Options of a run, beside the setup answers; `commands` are those that take it. */
 export const RUN_OPTIONS = [
-  { name: 'yes', alias: 'y', guide: false, group: 'run', description: 'Ask nothing: use options, saved answers and detected defaults' },
+  { name: 'yes', alias: 'y', commands: ['app', 'remove'], group: 'run', description: 'Ask nothing: use options, saved answers and detected defaults' },
   {
     name: 'ask-answered',
-    guide: false,
+    commands: ['app'],
     group: 'run',
     description: 'Ask every question again, also those answered in .yo-rc.json (the saved answers are the defaults)',
   },
   {
     name: 'dry-run',
-    guide: true,
+    commands: ['app', 'guide', 'remove'],
     group: 'run',
     description: 'Show what would be written, with a diff of each file, and write and install nothing',
   },
   {
     name: 'force',
-    guide: true,
+    commands: ['app', 'guide', 'remove'],
     group: 'run',
     description: 'Overwrite without asking, including generated files you edited and files of the same name',
   },
-  { name: 'skip-install', guide: false, group: 'install', description: 'Add the SDKs to package.json without installing them' },
-] as const;
+  { name: 'skip-install', commands: ['app', 'remove'], group: 'install', description: 'Change package.json without running the package manager' },
+] as const satisfies readonly { name: string; alias?: string; commands: readonly CommandName[]; group: string; description: string }[];
 
 export type OptionGroup = 'setup' | 'run' | 'install';
 
@@ -42,12 +45,12 @@ export const GROUP_HEADINGS: Readonly<Record<OptionGroup, string>> = {
 export const NOT_OFFERED = ['skip-cache', 'force-install'];
 
 /** The group each offered option is shown in, by option name. */
-export function optionGroups(command: 'app' | 'guide'): ReadonlyMap<string, OptionGroup> {
+export function optionGroups(command: CommandName): ReadonlyMap<string, OptionGroup> {
   const groups = new Map<string, OptionGroup>();
   if (command === 'app') {
     for (const spec of ANSWER_SPECS) groups.set(spec.option, spec.option === 'package-manager' ? 'install' : 'setup');
   }
-  for (const option of RUN_OPTIONS) if (command === 'app' || option.guide) groups.set(option.name, option.group);
+  for (const option of RUN_OPTIONS) if (takes(option, command)) groups.set(option.name, option.group);
   return groups;
 }
 
@@ -60,16 +63,17 @@ interface OptionDeclaring {
  * Declares the generator's options for `--help` (the bin's and yo's): the setup answers (hidden
  * for a command that rejects them), the run options, and Yeoman's own ones hidden.
  */
-export function declareOptions(generator: OptionDeclaring, command: 'app' | 'guide'): void {
+export function declareOptions(generator: OptionDeclaring, command: CommandName): void {
   for (const spec of ANSWER_SPECS) {
     generator.option(spec.option, { type: spec.kind === 'flag' ? Boolean : String, description: spec.description, hide: command !== 'app' });
   }
-  for (const { name, description, guide, ...rest } of RUN_OPTIONS) {
-    const hide = command !== 'app' && !guide;
+  for (const option of RUN_OPTIONS) {
+    const { name, description } = option;
+    const hide = !takes(option, command);
     const existing = generator._options[name];
     // Yeoman declares skip-install and ask-answered itself, with descriptions of its own.
     if (existing) Object.assign(existing, { description, hide });
-    else generator.option(name, { type: Boolean, description, hide, ...('alias' in rest ? { alias: rest.alias } : {}) });
+    else generator.option(name, { type: Boolean, description, hide, ...('alias' in option ? { alias: option.alias } : {}) });
   }
   for (const name of NOT_OFFERED) {
     const existing = generator._options[name];
@@ -77,12 +81,19 @@ export function declareOptions(generator: OptionDeclaring, command: 'app' | 'gui
   }
 }
 
+function takes(option: (typeof RUN_OPTIONS)[number], command: CommandName): boolean {
+  return (option.commands as readonly CommandName[]).includes(command);
+}
+
 /** The setup options given to a command that does not take them (`guide`), as typed. */
 export function setupOptionsGiven(options: Readonly<Record<string, unknown>>): string[] {
   return ANSWER_SPECS.filter((spec) => (options[spec.option] ?? options[spec.name]) !== undefined).map((spec) => `--${spec.option}`);
 }
 
-export const SUBCOMMANDS = [{ name: 'guide', description: 'Rewrite only the guide, from the saved answers' }] as const;
+export const SUBCOMMANDS = [
+  { name: 'guide', description: 'Rewrite only the guide, from the saved answers' },
+  { name: 'remove', description: 'Undo what the generator did: its files, its edits of your code, the SDKs it added' },
+] as const satisfies readonly { name: Exclude<CommandName, 'app'>; description: string }[];
 
 /** The subcommand nearest to a mistyped one, when one is near enough to be meant. */
 export function nearestSubcommand(word: string): string | undefined {
@@ -97,7 +108,9 @@ export function nearestSubcommand(word: string): string | undefined {
 export function unknownSubcommandMessage(word: string): string {
   const nearest = nearestSubcommand(word);
   if (nearest) return `Unknown command ${word}: did you mean ${nearest}?`;
-  return `Unknown command ${word}: the only command is ${SUBCOMMANDS.map(({ name }) => name).join(', ')}; options start with -- (see --help).`;
+  const names = SUBCOMMANDS.map(({ name }) => name);
+  const known = names.length === 1 ? `the only command is ${names[0]}` : `the commands are ${names.join(', ')}`;
+  return `Unknown command ${word}: ${known}; options start with -- (see --help).`;
 }
 
 /** Levenshtein distance: insertions, deletions and substitutions. */

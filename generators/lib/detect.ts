@@ -118,7 +118,7 @@ export function detectFramework(dependencies: ReadonlySet<string>): Framework {
   return 'none';
 }
 
-async function detectProjectPackageManager(root: string): Promise<PackageManager> {
+export async function detectProjectPackageManager(root: string): Promise<PackageManager> {
   // Lockfiles are looked for from the project up to the workspace root, as each manager does.
   const detected = await detectPackageManager({
     cwd: root,

@@ -63,6 +63,11 @@ export async function decideWriteOf(absolutePath: string, onDisk: string | undef
   return decideWrite(onDiskVersion, generatedVersion, earlier);
 }
 
+/** Whether a file's text is the version a stored fingerprint describes (formatting and lint fixes aside). */
+export async function isRecordedVersion(absolutePath: string, text: string, stored: string): Promise<boolean> {
+  return stored === hash(text) || stored === (await canonicalFingerprint(absolutePath, text));
+}
+
 /** A stored fingerprint is of a version's canonical form, or (from earlier releases) of its exact text. */
 function describes(stored: string, version: FileVersion): boolean {
   return stored === version.fingerprint || stored === hash(version.text);

@@ -87,7 +87,8 @@ export function insertProperty(text: string, path: readonly string[], key: strin
   return applyEdits(text, [edit]);
 }
 
-function removeProperty(text: string, path: readonly string[], key: string): string {
+/** Removes `key` from the object at `path`, with the separator that joined it: what `insertProperty` added goes exactly. */
+export function removeProperty(text: string, path: readonly string[], key: string): string {
   const object = objectAt(text, path);
   const properties = object.children ?? [];
   const index = properties.findIndex((property) => property.children?.[0]?.value === key);

@@ -44,9 +44,9 @@ export function outcomeOnDisk(root: string, staged: StagedFiles): DiskOutcome {
   return { written, notWritten };
 }
 
-/** A unified diff of one file, from what is on disk to what the run would write (`/dev/null` for a new file). */
-export function unifiedDiff(path: string, onDisk: string | undefined, staged: string): string {
-  return createTwoFilesPatch(onDisk === undefined ? '/dev/null' : `a/${path}`, `b/${path}`, onDisk ?? '', staged, undefined, undefined, {
+/** A unified diff of one file, from what is on disk to what the run would write (`/dev/null` for a new or deleted file). */
+export function unifiedDiff(path: string, onDisk: string | undefined, staged: string | undefined): string {
+  return createTwoFilesPatch(onDisk === undefined ? '/dev/null' : `a/${path}`, staged === undefined ? '/dev/null' : `b/${path}`, onDisk ?? '', staged ?? '', undefined, undefined, {
     headerOptions: FILE_HEADERS_ONLY,
   });
 }
@@ -61,11 +61,12 @@ export function stagedFiles(fs: DumpingFs, root: string): StagedFiles {
 }
 
 /** The changes a dry run would make, in the order they were staged; files the disk already matches are left out. */
-export function wouldWrite(root: string, staged: StagedFiles): { path: string; isNew: boolean; diff: string }[] {
+export function wouldWrite(root: string, staged: StagedFiles): { path: string; isNew: boolean; isDeleted: boolean; diff: string }[] {
   return Object.entries(staged).flatMap(([path, file]) => {
     const onDisk = readFromDisk(root, path);
-    if (file.state === undefined || file.contents === null || file.contents === onDisk) return [];
-    return [{ path, isNew: onDisk === undefined, diff: unifiedDiff(path, onDisk, file.contents) }];
+    const contents = file.contents ?? undefined;
+    if (file.state === undefined || contents === onDisk) return [];
+    return [{ path, isNew: onDisk === undefined, isDeleted: contents === undefined, diff: unifiedDiff(path, onDisk, contents) }];
   });
 }
 

@@ -1,12 +1,16 @@
 import type { Answers } from './answers.js';
 import type { Snippet } from './entry/index.js';
 import type { GenerationPlan } from './plan.js';
+import type { InstallResult } from './install.js';
+import type { RemovalPlan } from './remove-plan.js';
 import type { DiskOutcome } from './staged-files.js';
 
 /** A change a dry run would make: the file, and its unified diff against the disk. */
 export interface WouldWrite {
   readonly path: string;
   readonly isNew: boolean;
+  /** Would be deleted (the remove command). */
+  readonly isDeleted?: boolean;
   readonly diff: string;
 }
 
@@ -86,12 +90,31 @@ export function summarizeDryRun({ changes, kept, installCommand }: DryRunInput):
   if (changes.length === 0) {
     lines.push('Every file is already up to date: a run would change nothing.', '');
   } else {
-    lines.push('Would write:', ...changes.map(({ path, isNew }) => `  ${path}${isNew ? ' (new)' : ''}`), '');
+    lines.push('Would write:', ...changes.map(({ path, isNew, isDeleted }) => `  ${path}${isDeleted ? ' (deleted)' : isNew ? ' (new)' : ''}`), '');
     for (const { diff } of changes) lines.push(diff.trimEnd(), '');
   }
   if (kept.length > 0) lines.push('Would keep (you edited them; --force replaces them):', ...kept.map((path) => `  ${path}`), '');
   if (installCommand) lines.push(`Would then install the SDK packages with: ${installCommand}`, '');
   if (changes.length > 0) lines.push('Run again without --dry-run to make these changes.');
+  return lines.join('\n');
+}
+
+/** What `remove` ends with: what went, what was undone, what stayed and why. */
+export function summarizeRemoval(removal: RemovalPlan, install: InstallResult | undefined): string {
+  const lines = [''];
+  const list = (heading: string, items: readonly string[]) => {
+    if (items.length > 0) lines.push(heading, ...items.map((item) => `  ${item}`), '');
+  };
+  list('Deleted:', [...removal.deleted, ...removal.restored.filter(({ text }) => text === undefined).map(({ path }) => path)]);
+  list('Restored as it was before the generator edited it:', removal.restored.filter(({ text }) => text !== undefined).map(({ path }) => path));
+  list('Kept (you edited it):', removal.keptEdited);
+  list('Not restored:', removal.notRestored.map(({ path, reason }) => `${path}: ${reason}`));
+  list('Removed from package.json:', removal.dependenciesRemoved);
+  list('Kept in package.json (other code imports it):', removal.dependenciesKept.map(({ name, importedBy }) => `${name} (imported by ${importedBy})`));
+  if (install?.status === 'installed') lines.push(`Lockfile updated with ${install.command}.`, '');
+  if (install?.status === 'skipped') lines.push(`Lockfile NOT updated (${install.reason}): run \`${install.command}\`.`, '');
+  const nothing = lines.length === 1;
+  lines.push(nothing ? 'Nothing was left to remove.' : 'ConfigCat → Amplitude exposures are removed.');
   return lines.join('\n');
 }
 

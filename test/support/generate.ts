@@ -4,11 +4,13 @@ import { fileURLToPath } from 'node:url';
 import helpers, { type RunResult } from 'yeoman-test';
 import type AppGenerator from '../../generators/app/index.js';
 import type GuideGenerator from '../../generators/guide/index.js';
+import type RemoveGenerator from '../../generators/remove/index.js';
 
 export const REPO_ROOT = fileURLToPath(new URL('../..', import.meta.url));
 /** The compiled generators, as yo and the bin load them (`npm test` builds first). */
 export const APP_GENERATOR = join(REPO_ROOT, 'dist/generators/app/index.js');
 export const GUIDE_GENERATOR = join(REPO_ROOT, 'dist/generators/guide/index.js');
+export const REMOVE_GENERATOR = join(REPO_ROOT, 'dist/generators/remove/index.js');
 
 /** Files of a test project by path: text as is, objects as JSON. */
 export type ProjectFiles = Record<string, string | Record<string, unknown>>;
@@ -21,6 +23,9 @@ export const runApp = (settings?: RunSettings, environmentOptions?: EnvironmentO
   helpers.run<AppGenerator>(APP_GENERATOR, settings, environmentOptions);
 export const runGuide = (settings?: RunSettings, environmentOptions?: EnvironmentOptions) =>
   helpers.run<GuideGenerator>(GUIDE_GENERATOR, settings, environmentOptions);
+
+export const runRemove = (settings?: RunSettings, environmentOptions?: EnvironmentOptions) =>
+  helpers.run<RemoveGenerator>(REMOVE_GENERATOR, settings, environmentOptions);
 
 export interface ProjectSpec {
   /** package.json content; written with 2-space indentation. */
