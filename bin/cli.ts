@@ -1,15 +1,15 @@
 #!/usr/bin/env node
 /**
- * Runs the generator without a global yo: `npx generator-configcat-amplitude [guide] [options]`.
+ * Runs the generator without a global yo: `npx generator-configcat-amplitude [guide | annotations] [options]`.
  */
 import { fileURLToPath } from 'node:url';
 import { prepareCommand } from 'yeoman-environment';
-import { GROUP_HEADINGS, NOT_OFFERED, optionGroups, RUN_OPTIONS, SUBCOMMANDS, unknownSubcommandMessage, type OptionGroup } from '../generators/lib/cli-options.js';
+import { ANNOTATIONS_DESCRIPTION, ANNOTATIONS_ENVIRONMENT_HELP } from '../generators/lib/annotations-options.js';
+import { GROUP_HEADINGS, NOT_OFFERED, optionDescription, optionGroups, SUBCOMMANDS, unknownSubcommandMessage, type CommandName, type OptionGroup } from '../generators/lib/cli-options.js';
 import { childHandlesInterrupts, INTERRUPTED_EXIT_CODE, interruptReport, isInterruption } from '../generators/lib/interrupt.js';
 import { UserError } from '../generators/lib/user-error.js';
 
 const PROGRAM = 'generator-configcat-amplitude';
-type CommandName = 'app' | 'guide';
 type Command = Awaited<ReturnType<typeof prepareCommand>>;
 
 async function main(argv: string[]): Promise<void> {
@@ -18,10 +18,10 @@ async function main(argv: string[]): Promise<void> {
   if (first !== undefined && !first.startsWith('-') && !SUBCOMMANDS.some(({ name }) => name === first)) {
     throw new UserError(unknownSubcommandMessage(first));
   }
-  const name: CommandName = first === 'guide' ? 'guide' : 'app';
+  const name: CommandName = SUBCOMMANDS.find(({ name: sub }) => sub === first)?.name ?? 'app';
   const resolved = fileURLToPath(new URL(`../generators/${name}/index.js`, import.meta.url));
   const command = await prepareCommand({ resolved, namespace: `configcat-amplitude:${name}` });
-  command.name(name === 'app' ? PROGRAM : `${PROGRAM} guide`);
+  command.name(name === 'app' ? PROGRAM : `${PROGRAM} ${name}`);
   describe(command, name);
   process.on('SIGINT', stopOnInterrupt);
   await command.parseAsync(name === 'app' ? argv : rest, { from: 'user' });
@@ -55,9 +55,9 @@ function describe(command: Command, name: CommandName): void {
     const group = groupOf(option);
     if (option.hidden || !group) continue;
     option.helpGroup(GROUP_HEADINGS[group]);
-    const text = RUN_OPTIONS.find(({ name: runOption }) => option.long === `--${runOption}`);
+    const text = optionDescription(name, option.long?.replace(/^--/, '') ?? '');
     // yeoman-environment declares these with its own descriptions ("Print conflicts" for --dry-run).
-    if (text) option.description = text.description;
+    if (text) option.description = text;
   }
   command.addHelpOption(command.createOption('-h, --help', 'Show this help').helpGroup(GROUP_HEADINGS.run));
   // Defaults are in the descriptions, in words ("detected from lockfiles"); "(default: false)" says nothing.
@@ -67,6 +67,9 @@ function describe(command: Command, name: CommandName): void {
     const width = Math.max(...SUBCOMMANDS.map(({ name: sub }) => sub.length));
     const list = SUBCOMMANDS.map(({ name: sub, description }) => `  ${sub.padEnd(width)}  ${description} (see ${sub} --help)`);
     command.addHelpText('after', `\nCommands:\n${list.join('\n')}`);
+  } else if (name === 'annotations') {
+    command.description(ANNOTATIONS_DESCRIPTION);
+    command.addHelpText('after', `\n${ANNOTATIONS_ENVIRONMENT_HELP}`);
   } else {
     command.description('Rewrite only the guide, from the answers saved in .yo-rc.json. To change an answer, run the main command.');
   }

@@ -61,7 +61,8 @@ describe('the generator-configcat-amplitude command', () => {
   it.each([
     ['gude', 'Error: Unknown command gude: did you mean guide?'],
     ['guid', 'Error: Unknown command guid: did you mean guide?'],
-    ['install', 'Error: Unknown command install: the only command is guide; options start with -- (see --help).'],
+    ['anotations', 'Error: Unknown command anotations: did you mean annotations?'],
+    ['install', 'Error: Unknown command install: the commands are guide and annotations; options start with -- (see --help).'],
   ])('answers an unknown command %s with the nearest one', async (word, message) => {
     const dir = await project(NODE_ESM);
     const { exitCode, stderr } = await runBin(dir, [word, '--yes']);

@@ -2,7 +2,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { basename } from 'node:path';
 import Generator, { type BaseOptions, type Storage } from 'yeoman-generator';
 import type { Answers } from './answers.js';
-import { declareOptions } from './cli-options.js';
+import { declareOptions, type CommandName } from './cli-options.js';
 import { labelCreatedFilesAsCreated } from './conflict-labels.js';
 import type { ProjectFacts } from './detect.js';
 import { decideWriteOf } from './edits.js';
@@ -53,7 +53,7 @@ export abstract class ExposureGenerator extends Generator<Record<string, unknown
   }
 
   /** Which command this generator is, for the options it offers (a getter: the constructor reads it). */
-  protected get cliCommand(): 'app' | 'guide' {
+  protected get cliCommand(): CommandName {
     return 'app';
   }
 
@@ -119,7 +119,7 @@ export abstract class ExposureGenerator extends Generator<Record<string, unknown
   }
 
   /** Questions need a terminal (or a test adapter); `--yes` turns them off. */
-  private canAsk(): boolean {
+  protected canAsk(): boolean {
     if (this.options.yes) return false;
     const adapter = this.env.adapter as { actualAdapter?: { stdin?: NodeJS.ReadStream } };
     const stdin = adapter.actualAdapter?.stdin;

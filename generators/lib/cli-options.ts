@@ -1,3 +1,4 @@
+import { ANNOTATIONS_OPTIONS } from './annotations-options.js';
 import { ANSWER_SPECS } from './answers.js';
 
 /**
@@ -30,10 +31,14 @@ export const RUN_OPTIONS = [
   { name: 'skip-install', guide: false, group: 'install', description: 'Add the SDKs to package.json without installing them' },
 ] as const;
 
-export type OptionGroup = 'setup' | 'run' | 'install';
+export type OptionGroup = 'setup' | 'connect' | 'run' | 'install';
+
+/** The bin's commands, by the generator each runs. */
+export type CommandName = 'app' | 'guide' | 'annotations';
 
 export const GROUP_HEADINGS: Readonly<Record<OptionGroup, string>> = {
   setup: 'What to generate (saved in .yo-rc.json; asked when not given):',
+  connect: 'What to connect (asked when not given):',
   run: 'How to run:',
   install: 'Installing:',
 };
@@ -42,8 +47,12 @@ export const GROUP_HEADINGS: Readonly<Record<OptionGroup, string>> = {
 export const NOT_OFFERED = ['skip-cache', 'force-install'];
 
 /** The group each offered option is shown in, by option name. */
-export function optionGroups(command: 'app' | 'guide'): ReadonlyMap<string, OptionGroup> {
+export function optionGroups(command: CommandName): ReadonlyMap<string, OptionGroup> {
   const groups = new Map<string, OptionGroup>();
+  if (command === 'annotations') {
+    for (const option of ANNOTATIONS_OPTIONS) groups.set(option.name, option.group);
+    return groups;
+  }
   if (command === 'app') {
     for (const spec of ANSWER_SPECS) groups.set(spec.option, spec.option === 'package-manager' ? 'install' : 'setup');
   }
@@ -56,20 +65,33 @@ interface OptionDeclaring {
   option(name: string, config: { type: BooleanConstructor | StringConstructor; description: string; alias?: string; hide?: boolean }): unknown;
 }
 
+/** What an option does in this command, where it differs from what Yeoman says (e.g. --dry-run). */
+export function optionDescription(command: CommandName, name: string): string | undefined {
+  const options: readonly { name: string; description: string }[] = command === 'annotations' ? ANNOTATIONS_OPTIONS : RUN_OPTIONS;
+  return options.find((option) => option.name === name)?.description;
+}
+
 /**
  * Declares the generator's options for `--help` (the bin's and yo's): the setup answers (hidden
  * for a command that rejects them), the run options, and Yeoman's own ones hidden.
  */
-export function declareOptions(generator: OptionDeclaring, command: 'app' | 'guide'): void {
-  for (const spec of ANSWER_SPECS) {
-    generator.option(spec.option, { type: spec.kind === 'flag' ? Boolean : String, description: spec.description, hide: command !== 'app' });
+export function declareOptions(generator: OptionDeclaring, command: CommandName): void {
+  if (command === 'annotations') {
+    for (const { name, type, description, ...rest } of ANNOTATIONS_OPTIONS) {
+      generator.option(name, { type, description, ...('alias' in rest ? { alias: rest.alias } : {}) });
+    }
+  } else {
+    for (const spec of ANSWER_SPECS) {
+      generator.option(spec.option, { type: spec.kind === 'flag' ? Boolean : String, description: spec.description, hide: command !== 'app' });
+    }
   }
   for (const { name, description, guide, ...rest } of RUN_OPTIONS) {
-    const hide = command !== 'app' && !guide;
+    if (command === 'annotations' && optionGroups(command).has(name)) continue;
+    const hide = command === 'annotations' || (command !== 'app' && !guide);
     const existing = generator._options[name];
     // Yeoman declares skip-install and ask-answered itself, with descriptions of its own.
     if (existing) Object.assign(existing, { description, hide });
-    else generator.option(name, { type: Boolean, description, hide, ...('alias' in rest ? { alias: rest.alias } : {}) });
+    else if (command !== 'annotations') generator.option(name, { type: Boolean, description, hide, ...('alias' in rest ? { alias: rest.alias } : {}) });
   }
   for (const name of NOT_OFFERED) {
     const existing = generator._options[name];
@@ -82,7 +104,10 @@ export function setupOptionsGiven(options: Readonly<Record<string, unknown>>): s
   return ANSWER_SPECS.filter((spec) => (options[spec.option] ?? options[spec.name]) !== undefined).map((spec) => `--${spec.option}`);
 }
 
-export const SUBCOMMANDS = [{ name: 'guide', description: 'Rewrite only the guide, from the saved answers' }] as const;
+export const SUBCOMMANDS = [
+  { name: 'guide', description: 'Rewrite only the guide, from the saved answers' },
+  { name: 'annotations', description: "Connect, show or disconnect ConfigCat's Amplitude integration (chart annotations)" },
+] as const;
 
 /** The subcommand nearest to a mistyped one, when one is near enough to be meant. */
 export function nearestSubcommand(word: string): string | undefined {
@@ -97,7 +122,7 @@ export function nearestSubcommand(word: string): string | undefined {
 export function unknownSubcommandMessage(word: string): string {
   const nearest = nearestSubcommand(word);
   if (nearest) return `Unknown command ${word}: did you mean ${nearest}?`;
-  return `Unknown command ${word}: the only command is ${SUBCOMMANDS.map(({ name }) => name).join(', ')}; options start with -- (see --help).`;
+  return `Unknown command ${word}: the commands are ${SUBCOMMANDS.map(({ name }) => name).join(' and ')}; options start with -- (see --help).`;
 }
 
 /** Levenshtein distance: insertions, deletions and substitutions. */
