@@ -1,10 +1,11 @@
 #!/usr/bin/env node
 /**
- * Runs the generator without a global yo: `npx generator-configcat-amplitude [guide] [options]`.
+ * Runs the generator without a global yo: `npx generator-configcat-amplitude [guide | annotations] [options]`.
  */
 import { fileURLToPath } from 'node:url';
 import { prepareCommand } from 'yeoman-environment';
-import { GROUP_HEADINGS, NOT_OFFERED, optionGroups, RUN_OPTIONS, SUBCOMMANDS, unknownSubcommandMessage, type CommandName, type OptionGroup } from '../generators/lib/cli-options.js';
+import { ANNOTATIONS_DESCRIPTION, ANNOTATIONS_ENVIRONMENT_HELP } from '../generators/lib/annotations-options.js';
+import { GROUP_HEADINGS, NOT_OFFERED, optionDescription, optionGroups, SUBCOMMANDS, unknownSubcommandMessage, type CommandName, type OptionGroup } from '../generators/lib/cli-options.js';
 import { childHandlesInterrupts, INTERRUPTED_EXIT_CODE, interruptReport, isInterruption } from '../generators/lib/interrupt.js';
 import { UserError } from '../generators/lib/user-error.js';
 
@@ -20,7 +21,7 @@ async function main(argv: string[]): Promise<void> {
   const name: CommandName = SUBCOMMANDS.find((subcommand) => subcommand.name === first)?.name ?? 'app';
   const resolved = fileURLToPath(new URL(`../generators/${name}/index.js`, import.meta.url));
   const command = await prepareCommand({ resolved, namespace: `configcat-amplitude:${name}` });
-  command.name(name === 'app' ? PROGRAM : `${PROGRAM} guide`);
+  command.name(name === 'app' ? PROGRAM : `${PROGRAM} ${name}`);
   describe(command, name);
   process.on('SIGINT', stopOnInterrupt);
   await command.parseAsync(name === 'app' ? argv : rest, { from: 'user' });
@@ -54,9 +55,9 @@ function describe(command: Command, name: CommandName): void {
     const group = groupOf(option);
     if (option.hidden || !group) continue;
     option.helpGroup(GROUP_HEADINGS[group]);
-    const text = RUN_OPTIONS.find(({ name: runOption }) => option.long === `--${runOption}`);
+    const text = optionDescription(name, option.long?.replace(/^--/, '') ?? '');
     // yeoman-environment declares these with its own descriptions ("Print conflicts" for --dry-run).
-    if (text) option.description = text.description;
+    if (text) option.description = text;
   }
   command.addHelpOption(command.createOption('-h, --help', 'Show this help').helpGroup(GROUP_HEADINGS.run));
   // Defaults are in the descriptions, in words ("detected from lockfiles"); "(default: false)" says nothing.
@@ -68,6 +69,7 @@ function describe(command: Command, name: CommandName): void {
     command.addHelpText('after', `\nCommands:\n${list.join('\n')}`);
   } else {
     command.description(SUBCOMMAND_DESCRIPTIONS[name]);
+    if (name === 'annotations') command.addHelpText('after', `\n${ANNOTATIONS_ENVIRONMENT_HELP}`);
   }
 }
 
@@ -75,6 +77,7 @@ const SUBCOMMAND_DESCRIPTIONS: Readonly<Record<Exclude<CommandName, 'app'>, stri
   guide: 'Rewrite only the guide, from the answers saved in .yo-rc.json. To change an answer, run the main command.',
   remove:
     'Undo what the generator did, as recorded in .yo-rc.json: delete the files it generated (those you edited are kept), undo its edits of your code, remove the SDKs it added unless other code imports them.',
+  annotations: ANNOTATIONS_DESCRIPTION,
 };
 
 /**

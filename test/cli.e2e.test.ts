@@ -73,8 +73,9 @@ describe('the generator-configcat-amplitude command', () => {
   it.each([
     ['gude', 'Error: Unknown command gude: did you mean guide?'],
     ['guid', 'Error: Unknown command guid: did you mean guide?'],
-    ['install', 'Error: Unknown command install: the commands are guide, remove; options start with -- (see --help).'],
+    ['install', 'Error: Unknown command install: the commands are guide, remove and annotations; options start with -- (see --help).'],
     ['remvoe', 'Error: Unknown command remvoe: did you mean remove?'],
+    ['anotations', 'Error: Unknown command anotations: did you mean annotations?'],
   ])('answers an unknown command %s with the nearest one', async (word, message) => {
     const dir = await project(NODE_ESM);
     const { exitCode, stderr } = await runBin(dir, [word, '--yes']);

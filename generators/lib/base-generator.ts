@@ -120,7 +120,7 @@ export abstract class ExposureGenerator extends Generator<Record<string, unknown
   }
 
   /** Questions need a terminal (or a test adapter); `--yes` turns them off. */
-  private canAsk(): boolean {
+  protected canAsk(): boolean {
     if (this.options.yes) return false;
     const adapter = this.env.adapter as { actualAdapter?: { stdin?: NodeJS.ReadStream } };
     const stdin = adapter.actualAdapter?.stdin;

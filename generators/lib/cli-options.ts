@@ -1,3 +1,4 @@
+import { ANNOTATIONS_OPTIONS } from './annotations-options.js';
 import { ANSWER_SPECS } from './answers.js';
 
 /**
@@ -7,7 +8,7 @@ import { ANSWER_SPECS } from './answers.js';
  */
 
 /** The bin's commands: the main one (`app`) and its subcommands. */
-export type CommandName = 'app' | 'guide' | 'remove';
+export type CommandName = 'app' | 'guide' | 'remove' | 'annotations';
 
 /** Options of a run, beside the setup answers; `commands` are those that take it. */
 export const RUN_OPTIONS = [
@@ -33,10 +34,11 @@ export const RUN_OPTIONS = [
   { name: 'skip-install', commands: ['app', 'remove'], group: 'install', description: 'Change package.json without running the package manager' },
 ] as const satisfies readonly { name: string; alias?: string; commands: readonly CommandName[]; group: string; description: string }[];
 
-export type OptionGroup = 'setup' | 'run' | 'install';
+export type OptionGroup = 'setup' | 'connect' | 'run' | 'install';
 
 export const GROUP_HEADINGS: Readonly<Record<OptionGroup, string>> = {
   setup: 'What to generate (saved in .yo-rc.json; asked when not given):',
+  connect: 'What to connect (asked when not given):',
   run: 'How to run:',
   install: 'Installing:',
 };
@@ -47,6 +49,10 @@ export const NOT_OFFERED = ['skip-cache', 'force-install'];
 /** The group each offered option is shown in, by option name. */
 export function optionGroups(command: CommandName): ReadonlyMap<string, OptionGroup> {
   const groups = new Map<string, OptionGroup>();
+  if (command === 'annotations') {
+    for (const option of ANNOTATIONS_OPTIONS) groups.set(option.name, option.group);
+    return groups;
+  }
   if (command === 'app') {
     for (const spec of ANSWER_SPECS) groups.set(spec.option, spec.option === 'package-manager' ? 'install' : 'setup');
   }
@@ -59,21 +65,35 @@ interface OptionDeclaring {
   option(name: string, config: { type: BooleanConstructor | StringConstructor; description: string; alias?: string; hide?: boolean }): unknown;
 }
 
+/** What an option does in this command, where it differs from what Yeoman says (e.g. --dry-run). */
+export function optionDescription(command: CommandName, name: string): string | undefined {
+  const options: readonly { name: string; description: string }[] = command === 'annotations' ? ANNOTATIONS_OPTIONS : RUN_OPTIONS;
+  return options.find((option) => option.name === name)?.description;
+}
+
 /**
  * Declares the generator's options for `--help` (the bin's and yo's): the setup answers (hidden
  * for a command that rejects them), the run options, and Yeoman's own ones hidden.
  */
 export function declareOptions(generator: OptionDeclaring, command: CommandName): void {
-  for (const spec of ANSWER_SPECS) {
-    generator.option(spec.option, { type: spec.kind === 'flag' ? Boolean : String, description: spec.description, hide: command !== 'app' });
+  if (command === 'annotations') {
+    for (const { name, type, description, ...rest } of ANNOTATIONS_OPTIONS) {
+      generator.option(name, { type, description, ...('alias' in rest ? { alias: rest.alias } : {}) });
+    }
+  } else {
+    for (const spec of ANSWER_SPECS) {
+      generator.option(spec.option, { type: spec.kind === 'flag' ? Boolean : String, description: spec.description, hide: command !== 'app' });
+    }
   }
   for (const option of RUN_OPTIONS) {
     const { name, description } = option;
+    // The annotations command declares its own --yes and --dry-run, with what they do there.
+    if (command === 'annotations' && optionGroups(command).has(name)) continue;
     const hide = !takes(option, command);
     const existing = generator._options[name];
     // Yeoman declares skip-install and ask-answered itself, with descriptions of its own.
     if (existing) Object.assign(existing, { description, hide });
-    else generator.option(name, { type: Boolean, description, hide, ...('alias' in option ? { alias: option.alias } : {}) });
+    else if (command !== 'annotations') generator.option(name, { type: Boolean, description, hide, ...('alias' in option ? { alias: option.alias } : {}) });
   }
   for (const name of NOT_OFFERED) {
     const existing = generator._options[name];
@@ -93,6 +113,7 @@ export function setupOptionsGiven(options: Readonly<Record<string, unknown>>): s
 export const SUBCOMMANDS = [
   { name: 'guide', description: 'Rewrite only the guide, from the saved answers' },
   { name: 'remove', description: 'Undo what the generator did: its files, its edits of your code, the SDKs it added' },
+  { name: 'annotations', description: "Connect, show or disconnect ConfigCat's Amplitude integration (chart annotations)" },
 ] as const satisfies readonly { name: Exclude<CommandName, 'app'>; description: string }[];
 
 /** The subcommand nearest to a mistyped one, when one is near enough to be meant. */
@@ -109,7 +130,7 @@ export function unknownSubcommandMessage(word: string): string {
   const nearest = nearestSubcommand(word);
   if (nearest) return `Unknown command ${word}: did you mean ${nearest}?`;
   const names = SUBCOMMANDS.map(({ name }) => name);
-  const known = names.length === 1 ? `the only command is ${names[0]}` : `the commands are ${names.join(', ')}`;
+  const known = names.length === 1 ? `the only command is ${names[0]}` : `the commands are ${names.slice(0, -1).join(', ')} and ${names.at(-1)}`;
   return `Unknown command ${word}: ${known}; options start with -- (see --help).`;
 }
 
