@@ -2,6 +2,7 @@ import { browser } from './browser/index.js';
 import { next } from './next/index.js';
 import { node } from './node/index.js';
 import { react } from './react/index.js';
+import { vue } from './vue/index.js';
 
 /**
  * The platforms the generator targets, in the order the question offers them.
@@ -17,4 +18,4 @@ import { react } from './react/index.js';
  * 3. Add it to this list.
  * The golden test (test/golden.test.ts) then asks for its cases' output to be recorded.
  */
-export const PLATFORMS = [browser, react, next, node] as const;
+export const PLATFORMS = [browser, react, next, vue, node] as const;

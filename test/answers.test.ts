@@ -74,7 +74,7 @@ describe('resolveAnswers', () => {
   });
 
   it.each([
-    [{ platform: 'angular' }, '--platform "angular" is not one of js, react, next, node'],
+    [{ platform: 'angular' }, '--platform "angular" is not one of js, react, next, vue, node'],
     [{ language: 'coffee' }, '--language "coffee" is not one of ts, js'],
     [{ variant: 'name' }, '--variant "name" is not one of auto, value, variationId'],
     [{ 'package-manager': 'deno' }, '--package-manager "deno" is not one of npm, pnpm, yarn, bun'],

@@ -39,6 +39,8 @@ describe('detectProject', () => {
     [{ 'react-scripts': '5', react: '18' }, 'cra', 'react'],
     [{ vite: '8', react: '19' }, 'vite', 'react'],
     [{ vite: '8' }, 'vite', 'js'],
+    [{ vite: '6', vue: '3' }, 'vite', 'vue'],
+    [{ vite: '6', vue: '3', 'configcat-vue': '2' }, 'vite', 'vue'],
     [{ webpack: '5' }, 'bundler', 'js'],
     [{ 'configcat-js': '9' }, 'none', 'js'],
     [{ express: '5' }, 'none', 'node'],

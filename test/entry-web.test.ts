@@ -351,24 +351,36 @@ createApp(App).use(ConfigCatPlugin, { sdkKey: KEY }).mount('#app');
     expectParses(code, 'src/main.ts');
   });
 
-  it('creates a wired client after the imports without configcat-vue', () => {
+  it('creates no client of another SDK where the plugin is not installed: the hook is left as a snippet', () => {
     const plain = `import { createApp } from 'vue'
 import './style.css'
 import App from './App.vue'
 
 createApp(App).mount('#app')
 `;
-    expect(editedCode(wireVueMain({ ...wiring, code: plain, file: 'src/main.ts', initAmplitude: 'void' }))).toMatchInlineSnapshot(`
+    const result = wireVueMain({ ...wiring, code: plain, file: 'src/main.ts', initAmplitude: 'void' });
+    expect(result.kind === 'edited' && result.remaining).toEqual([
+      {
+        kind: 'unrecognised',
+        reason: 'app.use(ConfigCatPlugin, …) was not found',
+        snippet: {
+          file: 'src/main.ts',
+          place: 'the import after your imports; the option in clientOptions of app.use(ConfigCatPlugin, …)',
+          code: "import { amplitudeExposureHooks } from './configcat-amplitude'\n\nclientOptions: { setupHooks: amplitudeExposureHooks },",
+        },
+      },
+    ]);
+    expect(editedCode(result)).toMatchInlineSnapshot(`
       "import { createApp } from 'vue'
       import './style.css'
       import App from './App.vue'
-      import { initAmplitude, createConfigCatClient } from './configcat-amplitude'
+      import { initAmplitude } from './configcat-amplitude'
 
       void initAmplitude()
-      export const configCatClient = createConfigCatClient()
 
       createApp(App).mount('#app')
       "
     `);
+    expect(wireVueMain({ ...wiring, code: editedCode(result), file: 'src/main.ts', initAmplitude: 'void' }).kind).toBe('unrecognised');
   });
 });

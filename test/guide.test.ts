@@ -92,8 +92,15 @@ describe.each(CASES)('guide for $name', ({ name, expected }) => {
     const { codeBlocks } = structure();
     const languages = new Set(codeBlocks.map((block) => block.lang));
     // sh: the annotations commands, and the command that turns the Identify on when it is off.
-    expect([...languages].sort()).toEqual([expected.fence, 'json', 'mermaid', 'sh'].sort());
+    const components = expected.platform === 'vue' ? ['vue'] : [];
+    expect([...languages].sort()).toEqual([expected.fence, 'json', 'mermaid', 'sh', ...components].sort());
     for (const block of codeOf(expected.fence)) expect(syntaxErrors(block.text, expected.fence), block.text).toEqual([]);
+    // A Vue single-file component: its script, in the project's language.
+    for (const block of codeOf('vue')) {
+      const script = /<script setup( lang="ts")?>\n([\s\S]*?)<\/script>/.exec(block.text);
+      expect(script?.[1] ? 'ts' : 'js', block.text).toBe(expected.fence);
+      expect(syntaxErrors(script?.[2] ?? '', expected.fence), block.text).toEqual([]);
+    }
     for (const block of codeOf('json')) expect(() => JSON.parse(block.text), block.text).not.toThrow();
     expect(codeOf('mermaid')).toHaveLength(1);
   });
@@ -119,6 +126,16 @@ describe.each(CASES)('guide for $name', ({ name, expected }) => {
       expect(usage).toMatch(/<ConfigCatAmplitudeProvider>/);
       expect(code.some((text) => text.includes('useFeatureFlag('))).toBe(true);
       expect(code.join('\n')).not.toContain('createConfigCatClient');
+    } else if (expected.platform === 'vue') {
+      const components = codeOf('vue').map((block) => block.text).join('\n');
+      expect(components).toMatch(/inject(<IConfigCatClient>)?\("configCatClient"\)/);
+      expect(components).toContain('getValueAsync(');
+      if (expected.imports['./configcat-amplitude.js']?.includes('amplitudeExposureHooks')) {
+        expect(usage).toContain('setupHooks: amplitudeExposureHooks');
+        expect(code.join('\n')).not.toContain('createConfigCatClient');
+      } else {
+        expect(usage).toContain('createConfigCatClient()');
+      }
     } else {
       expect(usage).toContain('createConfigCatClient()');
       expect(usage).toContain('getValueAsync(');

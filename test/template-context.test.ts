@@ -6,7 +6,7 @@ import Handlebars from 'handlebars';
 import { afterAll, describe, expect, it } from 'vitest';
 import { PACKAGE_ROOT } from '../generators/lib/package-root.js';
 import { prepareRun } from '../generators/lib/pipeline.js';
-import type { PlannedFile } from '../generators/lib/platform.js';
+import type { PlannedFile, PlatformDescriptor } from '../generators/lib/platform.js';
 import { PLATFORMS } from '../generators/lib/platforms.js';
 
 /**
@@ -73,24 +73,33 @@ function unknownPaths(source: string, context: object): string[] {
 const root = mkdtempSync(join(tmpdir(), 'template-context-'));
 afterAll(() => rmSync(root, { recursive: true, force: true }));
 
-async function plannedFilesOf(platform: (typeof PLATFORMS)[number], language: string): Promise<readonly PlannedFile[]> {
+async function plannedFilesOf(platform: PlatformDescriptor, language: string, configcat: Record<string, string>): Promise<readonly PlannedFile[]> {
   const dir = mkdtempSync(join(root, 'case-'));
   mkdirSync(dir, { recursive: true });
-  // With the older ConfigCat package a project may have, so the guide's note about it has its fields.
-  const legacy = Object.fromEntries(platform.sdks.legacyConfigcat.map((name) => [name, '^9.0.0']));
-  writeFileSync(join(dir, 'package.json'), JSON.stringify({ name: 'x', type: 'module', dependencies: { vite: '^8.0.0', ...legacy } }));
+  writeFileSync(join(dir, 'package.json'), JSON.stringify({ name: 'x', type: 'module', dependencies: { vite: '^8.0.0', ...configcat } }));
   writeFileSync(join(dir, 'tsconfig.json'), '{}');
   const { plan } = await prepareRun(dir, { options: { platform: platform.id, language }, saved: {} });
   return [...plan.files, plan.guide];
+}
+
+/**
+ * The ConfigCat packages a project of the platform may already have: the older ones (so the guide's
+ * note about them has its fields), and each one kept in place of the platform's own (configcat-vue).
+ */
+function configcatSets(platform: PlatformDescriptor): Record<string, string>[] {
+  const legacy = Object.fromEntries(platform.sdks.legacyConfigcat.map((name) => [name, '^9.0.0']));
+  return [legacy, ...(platform.sdks.keptConfigcat ?? []).map((name) => ({ [name]: '*' }))];
 }
 
 const read = (path: string) => readFileSync(join(PACKAGE_ROOT, path), 'utf8');
 
 describe.each(PLATFORMS.flatMap((platform) => ['ts', 'js'].map((language) => [platform.id, language, platform] as const)))('--platform %s --language %s', (_id, language, platform) => {
   it('names only fields of the context, in every branch of every template and partial', async () => {
-    for (const file of await plannedFilesOf(platform, language)) {
-      expect(unknownPaths(read(file.template), file.context), file.template).toEqual([]);
-      for (const partial of Object.values(file.partials ?? {})) expect(unknownPaths(read(partial), file.context), partial).toEqual([]);
+    for (const configcat of configcatSets(platform)) {
+      for (const file of await plannedFilesOf(platform, language, configcat)) {
+        expect(unknownPaths(read(file.template), file.context), file.template).toEqual([]);
+        for (const partial of Object.values(file.partials ?? {})) expect(unknownPaths(read(partial), file.context), partial).toEqual([]);
+      }
     }
   });
 });

@@ -5,6 +5,7 @@ import { transformSync } from 'esbuild';
 import * as prettier from 'prettier';
 import { afterAll, describe, expect, it } from 'vitest';
 import { prepareRun } from '../generators/lib/pipeline.js';
+import type { PlatformDescriptor } from '../generators/lib/platform.js';
 import { PLATFORMS } from '../generators/lib/platforms.js';
 import { renderPlannedFile } from '../generators/lib/render.js';
 
@@ -41,6 +42,8 @@ describe.each(PLATFORMS.map((platform) => [platform.id, platform] as const))('--
     {},
     { [platform.sdks.amplitude[0]]: '^2.0.0' },
     ...platform.sdks.legacyConfigcat.map((legacy) => ({ [legacy]: '^9.0.0' })),
+    // configcat-vue: the wiring hooks the plugin's client (no client of its own).
+    ...((platform as PlatformDescriptor).sdks.keptConfigcat ?? []).map((kept) => ({ [kept]: '*' })),
   ];
   it.each(sdkSets.flatMap((sdks) => ANSWERS.map((answers) => [JSON.stringify({ sdks, ...answers }), sdks, answers] as const)))(
     'TypeScript and JavaScript make the same program: %s',

@@ -50,11 +50,12 @@ export function planGeneration(answers: Answers, facts: ProjectFacts, addedEarli
   const convention = platform.environment(facts.framework);
   const typescript = answers.language === 'ts';
 
-  const legacyName = platform.sdks.legacyConfigcat.find((name) => facts.configcatPackages.includes(name));
+  const keptName = platform.sdks.keptConfigcat?.find((name) => facts.configcatPackages.includes(name));
+  const legacyName = keptName ? undefined : platform.sdks.legacyConfigcat.find((name) => facts.configcatPackages.includes(name));
   const legacyConfigcat = legacyName
     ? { name: legacyName, replacement: platform.sdks.configcat, endOfSupport: endOfSupportOf(legacyName) }
     : undefined;
-  const configcatPackage = legacyName ?? platform.sdks.configcat;
+  const configcatPackage = keptName ?? legacyName ?? platform.sdks.configcat;
   const existingAmplitude = platform.sdks.amplitude.find(
     (name) => facts.amplitudePackages.includes(name) && !addedEarlier.includes(name),
   );

@@ -67,6 +67,12 @@ export interface PlatformSdks {
   readonly configcat: string;
   /** Earlier ConfigCat packages a project may already use; the wiring keeps using them. */
   readonly legacyConfigcat: readonly string[];
+  /**
+   * Other current ConfigCat packages for this platform, used in place of `configcat` when the
+   * project already has one (configcat-vue, a plugin with its own copy of the SDK): the app's flags
+   * are evaluated by that package's client, so the wiring hooks into it and adds no second SDK.
+   */
+  readonly keptConfigcat?: readonly string[];
   /** Amplitude packages that serve this platform, the one added to new projects first. */
   readonly amplitude: readonly [string, ...string[]];
 }

@@ -23,6 +23,8 @@ export function detectPlatform(signals: PlatformSignals): PlatformId {
 
 /** Every ConfigCat and Amplitude package some platform uses or keeps, sorted by name. */
 export const SDK_PACKAGES = {
-  configcat: [...new Set(PLATFORMS.flatMap((platform) => [platform.sdks.configcat, ...platform.sdks.legacyConfigcat]))].sort(),
+  configcat: [
+    ...new Set(PLATFORMS.flatMap(({ sdks }: PlatformDescriptor) => [sdks.configcat, ...sdks.legacyConfigcat, ...(sdks.keptConfigcat ?? [])])),
+  ].sort(),
   amplitude: [...new Set(PLATFORMS.flatMap((platform) => platform.sdks.amplitude))].sort(),
 };

@@ -10,7 +10,7 @@ export interface MatrixCase {
   readonly options: Readonly<Record<string, unknown>>;
 }
 
-type Platform = 'js' | 'react' | 'node';
+type Platform = 'js' | 'react' | 'vue' | 'node';
 type Framework = 'vite' | 'cra' | 'next' | 'bundler' | 'none';
 
 const FRAMEWORK_DEPENDENCIES: Readonly<Record<Framework, Record<string, string>>> = {
@@ -25,12 +25,27 @@ const FRAMEWORK_DEPENDENCIES: Readonly<Record<Framework, Record<string, string>>
 const EXISTING_AMPLITUDE: Readonly<Record<Platform, readonly (string | undefined)[]>> = {
   js: [undefined, '@amplitude/analytics-browser', '@amplitude/unified'],
   react: [undefined, '@amplitude/analytics-browser'],
+  vue: [undefined, '@amplitude/analytics-browser'],
   node: [undefined, '@amplitude/analytics-node'],
 };
 const EXISTING_CONFIGCAT: Readonly<Record<Platform, readonly (string | undefined)[]>> = {
   js: [undefined, 'configcat-js'],
   react: [undefined, 'configcat-react'],
+  vue: [undefined, 'configcat-vue'],
   node: [undefined, 'configcat-node'],
+};
+
+/** Ranges real projects declare; other ConfigCat packages get `^9.0.0`. */
+const CONFIGCAT_RANGES: Readonly<Record<string, string>> = {
+  'configcat-vue': '^2.6.4',
+};
+
+/** The bundlers each platform's projects are built with (a Node service has none). */
+const PLATFORM_FRAMEWORKS: Readonly<Record<Platform, readonly Framework[]>> = {
+  js: ['vite', 'cra', 'next', 'bundler', 'none'],
+  react: ['vite', 'cra', 'next', 'bundler', 'none'],
+  vue: ['vite', 'bundler'],
+  node: ['none'],
 };
 
 /** Ranges real projects declare (the Amplitude SDK's own current majors). */
@@ -53,8 +68,9 @@ interface ProjectShape {
 function projectFiles(shape: ProjectShape): Record<string, string> {
   const dependencies: Record<string, string> = { ...FRAMEWORK_DEPENDENCIES[shape.framework] };
   if (shape.platform === 'react') dependencies['react'] = '^19.0.0';
+  if (shape.platform === 'vue') dependencies['vue'] = '^3.5.13';
   if (shape.amplitude) dependencies[shape.amplitude] = AMPLITUDE_RANGES[shape.amplitude]!;
-  if (shape.configcat) dependencies[shape.configcat] = '^9.0.0';
+  if (shape.configcat) dependencies[shape.configcat] = CONFIGCAT_RANGES[shape.configcat] ?? '^9.0.0';
   const packageJson = { name: 'project', ...(shape.esm ? { type: 'module' } : {}), dependencies };
   const files: Record<string, string> = { 'package.json': `${JSON.stringify(packageJson, null, 2)}\n` };
   if (shape.typescript) files['tsconfig.json'] = '{ "compilerOptions": { "strict": true } }\n';
@@ -74,15 +90,13 @@ function shapeName(shape: ProjectShape): string {
   ].join(' ');
 }
 
-const PLATFORMS: readonly Platform[] = ['js', 'react', 'node'];
-const FRAMEWORKS: readonly Framework[] = ['vite', 'cra', 'next', 'bundler', 'none'];
+const PLATFORMS: readonly Platform[] = ['js', 'react', 'vue', 'node'];
 const BOOLEANS = [false, true] as const;
 
 function structuralCases(): MatrixCase[] {
   const cases: MatrixCase[] = [];
   for (const platform of PLATFORMS) {
-    // A Node service has no bundler: the framework is only looked at in browser code.
-    const frameworks = platform === 'node' ? (['none'] as const) : FRAMEWORKS;
+    const frameworks = PLATFORM_FRAMEWORKS[platform];
     for (const typescript of BOOLEANS)
       for (const esm of BOOLEANS)
         for (const framework of frameworks)
@@ -108,7 +122,9 @@ function answerCases(): MatrixCase[] {
         for (const variant of ['auto', 'value', 'variationId'])
           for (const identify of BOOLEANS)
             for (const trackDefaultValues of BOOLEANS) {
-              const shape = { platform, typescript, esm, framework: platform === 'node' ? 'none' : 'vite', src: true } as const;
+              // Vue's answers on configcat-vue's wiring (the plain Vue wiring is the browser one).
+              const configcat = platform === 'vue' ? 'configcat-vue' : undefined;
+              const shape = { platform, typescript, esm, framework: platform === 'node' ? 'none' : 'vite', configcat, src: true } as const;
               cases.push({
                 name: `${shapeName(shape)} --variant ${variant} --identify ${identify} --track-default-values ${trackDefaultValues}`,
                 files: projectFiles(shape),
@@ -122,7 +138,8 @@ function answerCases(): MatrixCase[] {
 function customCases(): MatrixCase[] {
   return PLATFORMS.flatMap((platform) =>
     BOOLEANS.map((typescript) => {
-      const shape = { platform, typescript, esm: true, framework: platform === 'node' ? 'none' : 'cra', src: true } as const;
+      const framework = platform === 'node' ? 'none' : platform === 'vue' ? 'vite' : 'cra';
+      const shape = { platform, typescript, esm: true, framework, configcat: platform === 'vue' ? 'configcat-vue' : undefined, src: true } as const;
       return {
         name: `${shapeName(shape)} custom paths and variables`,
         files: projectFiles(shape),

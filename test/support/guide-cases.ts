@@ -3,7 +3,7 @@ import type { GuideCase } from './guide-render.js';
 
 /** What each case's guide must say, written out by hand rather than read back from the plan. */
 export interface Expected {
-  readonly platform: 'js' | 'react' | 'node';
+  readonly platform: 'js' | 'react' | 'vue' | 'node';
   readonly wiringPath: string;
   readonly providerPath?: string;
   /** Names the entry file imports, by specifier. */
@@ -145,6 +145,44 @@ export const CASES: readonly (GuideCase & { expected: Expected })[] = [
       trackDefaultValues: false,
       packages: { 'configcat-react': '^5.1.0', '@amplitude/analytics-browser': '^2.48.1' },
       mentions: ['`src/index.tsx`', 'Create React App exposes `REACT_APP_` variables to browser code'],
+    },
+  },
+  {
+    name: 'Vue on configcat-vue (create-vue, Vite), TypeScript, auto variant, Identify on',
+    packageJson: { name: 'vue-plugin', type: 'module', dependencies: { vue: '^3.5.13', 'configcat-vue': '^2.6.4' }, devDependencies: { vite: '^6.1.0', typescript: '~5.7.3' } },
+    files: { 'tsconfig.json': TSCONFIG, 'src/main.ts': '' },
+    expected: {
+      platform: 'vue',
+      wiringPath: 'src/configcat-amplitude.ts',
+      imports: { './configcat-amplitude.js': ['amplitudeExposureHooks', 'initAmplitude'] },
+      attachFrom: './configcat-amplitude.js',
+      fence: 'ts',
+      sdkKeyEnv: 'VITE_CONFIGCAT_SDK_KEY',
+      amplitudeKeyEnv: 'VITE_AMPLITUDE_API_KEY',
+      variant: 'auto',
+      identify: true,
+      trackDefaultValues: false,
+      packages: { 'configcat-vue': '^2.6.4', '@amplitude/analytics-browser': '^2.48.1' },
+      mentions: ['clientOptions: { setupHooks: amplitudeExposureHooks }', '<FeatureWrapper feature-key="newCheckout">', "configcat-vue's `<FeatureWrapper>` components"],
+    },
+  },
+  {
+    name: 'Vue without configcat-vue, JavaScript, Amplitude already there, value variant',
+    packageJson: { name: 'vue-plain', type: 'module', dependencies: { vue: '^3.5.13', '@amplitude/analytics-browser': '^2.40.0' }, devDependencies: { vite: '^6.1.0' } },
+    files: { 'src/main.js': '' },
+    options: { variant: 'value' },
+    expected: {
+      platform: 'vue',
+      wiringPath: 'src/configcat-amplitude.js',
+      imports: { './configcat-amplitude.js': ['createConfigCatClient'] },
+      attachFrom: './configcat-amplitude.js',
+      fence: 'js',
+      sdkKeyEnv: 'VITE_CONFIGCAT_SDK_KEY',
+      variant: 'value',
+      identify: true,
+      trackDefaultValues: false,
+      packages: { '@configcat/sdk': '^1.1.0', '@amplitude/analytics-browser': '^2.40.0' },
+      mentions: ['.provide("configCatClient", configCatClient)'],
     },
   },
   {

@@ -25,7 +25,8 @@
  *   project has none.
  * - Node: `findNodeEntry(read)`, then `wireNodeEntry` (client + shutdown flush); NestJS: also
  *   `addNestShutdownFlush` on the `@Module` file (`wireNodeEntry` enables Nest's shutdown hooks in main.ts).
- * - Vue: `wireVueMain` on `src/main.ts`.
+ * - Vue with configcat-vue: `wireVueMain` on the file that installs `ConfigCatPlugin` (`src/main.ts`);
+ *   plain Vue: `wireConfigCatClient` on `src/main.ts`, as browser apps.
  */
 export * from './result.js';
 export type { InitAmplitudeCall } from './imports.js';

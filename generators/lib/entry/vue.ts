@@ -1,7 +1,7 @@
 import type * as t from '@babel/types';
 import { addAfterImports, callsFunction, ensureImport, initAmplitudeStatement, type InitAmplitudeCall } from './imports.js';
-import { ALREADY, edited, unrecognised, type EditResult } from './result.js';
-import { end, findAll, lineIndent, parseSource, start, statement, text, topLevelNames, type Source } from './source.js';
+import { ALREADY, edited, unrecognised, type EditResult, type Unrecognised } from './result.js';
+import { end, findAll, lineIndent, parseSource, quoted, start, statement, text, type CodeStyle, type Source } from './source.js';
 
 export interface VueMainInput {
   readonly code: string;
@@ -15,14 +15,17 @@ export interface VueMainInput {
 const HOOKS = 'amplitudeExposureHooks';
 
 /**
- * With configcat-vue: `app.use(ConfigCatPlugin, { …, clientOptions: { … } })` gets
+ * configcat-vue: `app.use(ConfigCatPlugin, { …, clientOptions: { … } })` gets
  * `setupHooks: amplitudeExposureHooks` in `clientOptions` (created when absent; an existing
- * `setupHooks` runs too). configcat-vue bundles its own SDK, so its client is the one to hook.
- * Without configcat-vue: `createConfigCatClient()` (and `initAmplitude()` if asked) after the imports.
+ * `setupHooks` runs too), and `initAmplitude()` is called after the imports if asked. configcat-vue
+ * bundles its own SDK, so its client is the one to hook. A file that does not install the plugin
+ * gets no client of another SDK: the hook is left as a snippet to paste where the app installs it.
  */
 export function wireVueMain(input: VueMainInput): EditResult {
   const source = parseSource(input.code, input.file);
-  if (!source) return unrecognised('the file does not parse', input.file, 'in the options of app.use(ConfigCatPlugin, …)', `clientOptions: { setupHooks: ${HOOKS} },`);
+  if (!source) {
+    return unrecognised('the file does not parse', input.file, 'the import after your imports; the option in clientOptions of app.use(ConfigCatPlugin, …)', hooksSnippet(DEFAULT_STYLE, input.wiringModule));
+  }
   const done: string[] = [];
   const statements: string[] = [];
   const names: string[] = [];
@@ -31,25 +34,29 @@ export function wireVueMain(input: VueMainInput): EditResult {
     statements.push(initAmplitudeStatement(source, input.initAmplitude));
     done.push('started Amplitude after the imports');
   }
-  const plugin = pluginName(source.ast);
-  if (plugin) {
-    if (!source.code.includes(HOOKS)) {
-      const options = pluginOptions(source, plugin);
-      if (!options) return unrecognised('app.use(ConfigCatPlugin, …) has no options object written in place', input.file, 'in the options of app.use(ConfigCatPlugin, …)', `clientOptions: { setupHooks: ${HOOKS} },`);
+  let missing: Unrecognised | undefined;
+  if (!source.code.includes(HOOKS)) {
+    const plugin = pluginName(source.ast);
+    const options = plugin ? pluginOptions(source, plugin) : undefined;
+    if (options) {
       addHooks(source, options);
       names.push(HOOKS);
       done.push('hooked Amplitude exposures into ConfigCatPlugin');
+    } else {
+      const reason = plugin ? 'app.use(ConfigCatPlugin, …) has no options object written in place' : 'app.use(ConfigCatPlugin, …) was not found';
+      missing = unrecognised(reason, input.file, 'the import after your imports; the option in clientOptions of app.use(ConfigCatPlugin, …)', hooksSnippet(source.style, input.wiringModule));
     }
-  } else if (!callsFunction(source, 'createConfigCatClient')) {
-    names.push('createConfigCatClient');
-    const name = topLevelNames(source.ast).has('configCatClient') ? 'amplitudeConfigCatClient' : 'configCatClient';
-    statements.push(statement(source.style, `export const ${name} = createConfigCatClient()`));
-    done.push(`created a ConfigCat client with exposures wired (${name})`);
   }
   ensureImport(source, input.wiringModule, names);
   addAfterImports(source, statements);
-  if (done.length === 0) return ALREADY;
-  return edited(source.out.toString(), `${input.file}: ${done.join(', ')}`);
+  if (done.length === 0) return missing ?? ALREADY;
+  return { ...edited(source.out.toString(), `${input.file}: ${done.join(', ')}`), ...(missing ? { remaining: [missing] } : {}) };
+}
+
+const DEFAULT_STYLE: CodeStyle = { quote: "'", semicolon: true, indent: '  ', eol: '\n' };
+
+function hooksSnippet(style: CodeStyle, wiringModule: string): string {
+  return [statement(style, `import { ${HOOKS} } from ${quoted(style, wiringModule)}`), '', `clientOptions: { setupHooks: ${HOOKS} },`].join('\n');
 }
 
 function pluginName(ast: t.File): string | undefined {
