@@ -35,9 +35,17 @@ describe('resolveAnswers', () => {
       flags: '',
       sdkKeyEnv: 'VITE_CONFIGCAT_SDK_KEY',
       amplitudeKeyEnv: 'VITE_AMPLITUDE_API_KEY',
+      amplitudeServerZone: 'us',
+      configcatDataGovernance: 'global',
       guide: 'docs/configcat-amplitude.md',
       edit: true,
     });
+  });
+
+  it('takes the data center and the data governance from their options, as given', async () => {
+    const answers = await resolveWith({ 'amplitude-server-zone': 'eu', configcatDataGovernance: 'eu' });
+    expect(answers).toMatchObject({ amplitudeServerZone: 'eu', configcatDataGovernance: 'eu' });
+    expect(await resolveAnswers(viteReactTs, { options: {}, saved: { amplitudeServerZone: 'eu' } })).toMatchObject({ amplitudeServerZone: 'eu', configcatDataGovernance: 'global' });
   });
 
   it('names server variables without a prefix', async () => {
@@ -78,6 +86,10 @@ describe('resolveAnswers', () => {
     [{ language: 'coffee' }, '--language "coffee" is not one of ts, js'],
     [{ variant: 'name' }, '--variant "name" is not one of auto, value, variationId'],
     [{ 'package-manager': 'deno' }, '--package-manager "deno" is not one of npm, pnpm, yarn, bun'],
+    [{ 'amplitude-server-zone': 'asia' }, '--amplitude-server-zone "asia" is not one of us, eu'],
+    [{ 'configcat-data-governance': 'eu-only' }, '--configcat-data-governance "eu-only" is not one of global, eu'],
+    [{ 'sdk-key-env': 'VITE_CONFIGCAT_BASE_URL' }, '--sdk-key-env VITE_CONFIGCAT_BASE_URL is the variable the wiring reads a URL from'],
+    [{ platform: 'node', 'amplitude-key-env': 'AMPLITUDE_SERVER_URL' }, '--amplitude-key-env AMPLITUDE_SERVER_URL is the variable the wiring reads a URL from'],
     [{ 'sdk-key-env': 'configcat-key' }, '--sdk-key-env "configcat-key" is not an environment variable name'],
     [{ 'amplitude-key-env': '1KEY' }, '--amplitude-key-env "1KEY" is not an environment variable name'],
     [{ 'sdk-key-env': 'KEY', 'amplitude-key-env': 'KEY' }, 'name the same variable'],

@@ -22,7 +22,7 @@ describe('the generator-configcat-amplitude command', () => {
   it('lists every option in --help', async () => {
     const { exitCode, stdout } = await runBin(makeTempProject({}), ['--help']);
     expect(exitCode).toBe(0);
-    for (const option of ['--platform', '--language', '--dir', '--variant', '--identify', '--track-default-values', '--flags', '--sdk-key-env', '--amplitude-key-env', '--edit', '--guide', '--package-manager', '--yes', '--ask-answered', '--skip-install', '--force', '--dry-run']) {
+    for (const option of ['--platform', '--language', '--dir', '--variant', '--identify', '--track-default-values', '--flags', '--sdk-key-env', '--amplitude-key-env', '--amplitude-server-zone', '--configcat-data-governance', '--edit', '--guide', '--package-manager', '--yes', '--ask-answered', '--skip-install', '--force', '--dry-run']) {
       expect(stdout).toContain(option);
     }
     expect(stdout).toContain('Usage: generator-configcat-amplitude');
@@ -37,7 +37,8 @@ describe('the generator-configcat-amplitude command', () => {
       expect(stdout).toMatch(/^What to generate \(saved in \.yo-rc\.json; asked when not given\):\n {2}--platform/m);
       expect(stdout).toMatch(/^How to run:\n {2}--ask-answered/m);
       expect(stdout).toMatch(/^Installing:\n {2}--skip-install/m);
-      expect(stdout).toMatch(/--dry-run +Show what would be written, with a diff of each\s+file, and write and install nothing/);
+      // Commander wraps descriptions at the width its longest option leaves.
+      expect(stdout.replace(/\s+/g, ' ')).toContain('--dry-run Show what would be written, with a diff of each file, and write and install nothing');
       expect(stdout).not.toContain('Print conflicts');
       expect(stdout).toMatch(/^Commands:\n {2}guide +Rewrite only the guide, from the saved answers/m);
     });
@@ -153,6 +154,8 @@ describe('the generator-configcat-amplitude command', () => {
     expect(stdout).toContain("import { createConfigCatClient, initAmplitude, flushAmplitudeExposures } from './configcat-amplitude.js';");
     expect(stdout).toMatch(/CONFIGCAT_SDK_KEY +your ConfigCat SDK key/);
     expect(stdout).toMatch(/AMPLITUDE_API_KEY +your Amplitude API key/);
+    expect(stdout).toMatch(/CONFIGCAT_BASE_URL +optional: a ConfigCat Proxy's URL/);
+    expect(stdout).toMatch(/AMPLITUDE_SERVER_URL +optional: a proxy of Amplitude's endpoint/);
     expect(stdout).toContain('install them with: npm install');
     expect(stdout).toContain('Next: read docs/configcat-amplitude.md');
   });

@@ -293,7 +293,7 @@ app.mount('#app')
       "import { createApp } from 'vue'
       import App from './App.vue'
       import { ConfigCatPlugin, PollingMode, createConsoleLogger, LogLevel } from 'configcat-vue'
-      import { initAmplitude, amplitudeExposureHooks } from './configcat-amplitude'
+      import { initAmplitude, amplitudeExposureHooks, configCatEndpointOptions } from './configcat-amplitude'
 
       void initAmplitude()
 
@@ -305,6 +305,7 @@ app.mount('#app')
         clientOptions: {
           logger: createConsoleLogger(LogLevel.Info),
           pollIntervalSeconds: 5, // Optional. Default is 60 seconds
+          ...configCatEndpointOptions(),
           setupHooks: amplitudeExposureHooks
         }
       })
@@ -321,14 +322,14 @@ app.mount('#app')
 import { ConfigCatPlugin } from 'configcat-vue';
 createApp(App).use(ConfigCatPlugin, { sdkKey: KEY }).mount('#app');
 `;
-    expect(editedCode(wireVueMain({ ...wiring, code: bare, file: 'src/main.js' }))).toContain("use(ConfigCatPlugin, { sdkKey: KEY, clientOptions: { setupHooks: amplitudeExposureHooks } })");
+    expect(editedCode(wireVueMain({ ...wiring, code: bare, file: 'src/main.js' }))).toContain("use(ConfigCatPlugin, { sdkKey: KEY, clientOptions: { ...configCatEndpointOptions(), setupHooks: amplitudeExposureHooks } })");
     const hooked = main.replace('pollIntervalSeconds: 5 //', 'setupHooks: (hooks) => hooks.on("clientReady", ready),\n    pollIntervalSeconds: 5 //');
     const code = editedCode(wireVueMain({ ...wiring, code: hooked, file: 'src/main.ts' }));
     expect(code).toMatchInlineSnapshot(`
       "import { createApp } from 'vue'
       import App from './App.vue'
       import { ConfigCatPlugin, PollingMode, createConsoleLogger, LogLevel } from 'configcat-vue'
-      import { amplitudeExposureHooks } from './configcat-amplitude'
+      import { amplitudeExposureHooks, configCatEndpointOptions } from './configcat-amplitude'
 
       const app = createApp(App)
 
@@ -341,7 +342,8 @@ createApp(App).use(ConfigCatPlugin, { sdkKey: KEY }).mount('#app');
             amplitudeExposureHooks(hooks)
             ;((hooks) => hooks.on("clientReady", ready))(hooks)
           },
-          pollIntervalSeconds: 5 // Optional. Default is 60 seconds
+          pollIntervalSeconds: 5, // Optional. Default is 60 seconds
+          ...configCatEndpointOptions()
         }
       })
 
@@ -366,7 +368,7 @@ createApp(App).mount('#app')
         snippet: {
           file: 'src/main.ts',
           place: 'the import after your imports; the option in clientOptions of app.use(ConfigCatPlugin, …)',
-          code: "import { amplitudeExposureHooks } from './configcat-amplitude'\n\nclientOptions: { setupHooks: amplitudeExposureHooks },",
+          code: "import { amplitudeExposureHooks, configCatEndpointOptions } from './configcat-amplitude'\n\nclientOptions: { ...configCatEndpointOptions(), setupHooks: amplitudeExposureHooks },",
         },
       },
     ]);

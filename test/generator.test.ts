@@ -125,6 +125,19 @@ describe('app generator', () => {
     expect(wiring).toContain('(default)');
   });
 
+  it('saves --amplitude-server-zone and --configcat-data-governance, so a re-run without them keeps the EU endpoints', async () => {
+    const dir = makeTempProject(TS_VITE_REACT);
+    await runApp().cd(dir).withOptions({ skipInstall: true, yes: true, platform: 'js', amplitudeServerZone: 'eu', configcatDataGovernance: 'eu' });
+    const saved = JSON.parse(read(dir, '.yo-rc.json'))['generator-configcat-amplitude'];
+    expect(saved.answers).toMatchObject({ amplitudeServerZone: 'eu', configcatDataGovernance: 'eu' });
+    await runApp().cd(dir).withOptions({ skipInstall: true, yes: true });
+    const wiring = read(dir, 'src/configcat-amplitude.ts');
+    expect(wiring).toMatch(/serverZone: ["']EU["']/);
+    expect(wiring).toContain('dataGovernance: DataGovernance.EuOnly');
+    expect(wiring).toContain('import.meta.env.VITE_CONFIGCAT_BASE_URL');
+    expect(wiring).toContain('import.meta.env.VITE_AMPLITUDE_SERVER_URL');
+  });
+
   it('asks nothing that options or saved answers already answer', async () => {
     const dir = makeTempProject(TS_VITE_REACT);
     await runApp().cd(dir).withOptions({ skipInstall: true, yes: true, platform: 'react' });

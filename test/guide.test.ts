@@ -78,6 +78,7 @@ describe.each(CASES)('guide for $name', ({ name, expected }) => {
     expect(headings.filter((heading) => heading.depth === 3).map((heading) => heading.text)).toEqual([
       'Environment variables',
       'Use it',
+      'Proxies and data residency',
       'SDK packages',
       'Which flags are experiments',
       'No events arrive',
@@ -154,6 +155,11 @@ describe.each(CASES)('guide for $name', ({ name, expected }) => {
     expect(markdown).toContain(`\`${expected.sdkKeyEnv}\``);
     if (expected.amplitudeKeyEnv) expect(markdown).toContain(`\`${expected.amplitudeKeyEnv}\``);
     else expect(markdown).toMatch(/read by your own Amplitude set-up/);
+    // The optional endpoints: the Amplitude one only where the wiring starts Amplitude.
+    expect(markdown).toContain(`- \`${expected.baseUrlEnv}\`: the \`baseUrl\``);
+    const serverUrlEnv = expected.baseUrlEnv.replace('CONFIGCAT_BASE_URL', 'AMPLITUDE_SERVER_URL');
+    expect(markdown.includes(`- \`${serverUrlEnv}\`: the \`serverUrl\``)).toBe(expected.amplitudeKeyEnv !== undefined);
+    if (!expected.mentions?.some((text) => text.includes('EU data center'))) expect(markdown).not.toMatch(/sends to Amplitude's EU data center|DataGovernance\.EuOnly/);
     // Neither a ConfigCat SDK key nor a 32-hex Amplitude key.
     expect(markdown).not.toMatch(/configcat-sdk-1\/|[A-Za-z0-9_-]{22}\/[A-Za-z0-9_-]{22}|\b[0-9a-f]{32}\b/);
   });

@@ -87,7 +87,10 @@ function expectSuccess(result: CommandResult): void {
   expect(`${result.stdout}\n${result.stderr}`, describeFailure(result)).not.toMatch(/error TS\d+/);
 }
 
-/** Environment of a Node service: the keys under the names the generator chose, and the local servers. */
+/**
+ * Environment of a Node service: the keys under the names the generator chose, and the local servers
+ * under the names the wiring reads them from.
+ */
 function serviceEnvironment(generated: Generated): Record<string, string> {
   return {
     [generated.answers.sdkKeyEnv]: TEST_SDK_KEY,
@@ -142,10 +145,8 @@ function wireNodeService(dir: string, importLines: readonly string[], shape: Ser
       shape.afterImport,
       `${shape.afterImport}${importLines.join('\n')}
 
-const amplitudeServerUrl = process.env.AMPLITUDE_SERVER_URL;
-${shape.topLevelAwait ? 'await ' : ''}initAmplitude(undefined, amplitudeServerUrl ? { serverUrl: amplitudeServerUrl } : {});
-const configCatBaseUrl = process.env.CONFIGCAT_BASE_URL;
-const configCatClient = createConfigCatClient(undefined, configCatBaseUrl ? { baseUrl: configCatBaseUrl } : {});
+${shape.topLevelAwait ? 'await ' : ''}initAmplitude();
+const configCatClient = createConfigCatClient();
 `,
     ],
     [`${shape.createServer}((request, response) => {`, `${shape.createServer}(async (request, response) => {`],
@@ -170,7 +171,7 @@ const configCatClient = createConfigCatClient(undefined, configCatBaseUrl ? { ba
 /** A TypeScript ES-module service whose imports end with `afterImport`. */
 const typeScriptEsmService = (afterImport: string): ServiceShape => ({ file: 'src/index.ts', afterImport, createServer: 'createServer', topLevelAwait: true });
 
-/** Vite inlines these at build time: the keys, and the local stand-ins for both services. */
+/** Vite inlines these at build time: the keys, and the local stand-ins for both services, which the wiring reads. */
 function viteBuildEnvironment(generated: Generated): Record<string, string> {
   return {
     [generated.answers.sdkKeyEnv]: TEST_SDK_KEY,
@@ -180,8 +181,8 @@ function viteBuildEnvironment(generated: Generated): Record<string, string> {
   };
 }
 
-/** Amplitude options for a built test app: the local capture server, and nothing sent on its own. */
-const AMPLITUDE_TEST_OPTIONS = '{ serverUrl: import.meta.env.VITE_AMPLITUDE_SERVER_URL, autocapture: false, flushIntervalMillis: 100 }';
+/** Amplitude options for a built test app: nothing sent on its own (the capture server comes from the build's variables). */
+const AMPLITUDE_TEST_OPTIONS = '{ autocapture: false, flushIntervalMillis: 100 }';
 
 /**
  * Serves the built app, opens it in Chromium (only 127.0.0.1 is reachable), and checks that the
@@ -218,7 +219,7 @@ describe('real project shapes', () => {
     expect(Object.keys(packageJson.dependencies ?? {})).toEqual(expect.arrayContaining(['configcat-react', '@amplitude/analytics-browser']));
     editFile(generated.dir, 'src/main.tsx', [
       ["import App from './App.tsx'\n", `import App from './App.tsx'\n${generated.importLines.join('\n')}\n\nvoid initAmplitude(undefined, ${AMPLITUDE_TEST_OPTIONS})\n`],
-      ['    <App />\n', '    <ConfigCatAmplitudeProvider options={{ baseUrl: import.meta.env.VITE_CONFIGCAT_BASE_URL }}>\n      <App />\n    </ConfigCatAmplitudeProvider>\n'],
+      ['    <App />\n', '    <ConfigCatAmplitudeProvider>\n      <App />\n    </ConfigCatAmplitudeProvider>\n'],
     ]);
     editFile(generated.dir, 'src/App.tsx', [
       ["import './App.css'\n", "import './App.css'\nimport { useFeatureFlag } from 'configcat-react'\n"],
@@ -256,7 +257,7 @@ describe('real project shapes', () => {
 ${generated.importLines.join('\n')}
 
 initAmplitude(undefined, ${AMPLITUDE_TEST_OPTIONS})
-const configCatClient = createConfigCatClient(undefined, { baseUrl: import.meta.env.VITE_CONFIGCAT_BASE_URL })
+const configCatClient = createConfigCatClient()
 configCatClient.getValueAsync('newCheckout', false).then((newCheckout) => {
   document.querySelector('#app').dataset.newCheckout = String(newCheckout)
 })
@@ -404,8 +405,7 @@ export function Checkout() {
 ${generated.importLines.join('\n')}
 import { attachAmplitudeExposures } from "./configcat-amplitude";
 
-const amplitudeServerUrl = process.env.AMPLITUDE_SERVER_URL;
-void initAmplitude(undefined, amplitudeServerUrl ? { serverUrl: amplitudeServerUrl } : {});
+void initAmplitude();
 attachAmplitudeExposures(configCatClient);
 `,
       ],

@@ -220,6 +220,11 @@ interface ObservedDetails {
 
 function expectConfigcat(c: ConfigcatCapabilities, result: Probe): void {
   expect(['function', 'object']).toContain(result.exports[c.clientFactory]);
+  if (c.clientFactory !== 'ConfigCatPlugin') {
+    // The wiring imports it for --configcat-data-governance eu, from the project's own package.
+    expect(result.exports['DataGovernance']).toBe('object');
+    expect(result['dataGovernanceEuOnly']).toBe(1);
+  }
   if (c.clientFactory === 'getClient') {
     expect(result.exports['PollingMode']).toBe('object');
     expect(result['oneClientPerKey']).toBe(true);

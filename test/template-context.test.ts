@@ -13,7 +13,7 @@ import { PLATFORMS } from '../generators/lib/platforms.js';
  * Every variable a template names, in every branch (not only the branches a case renders), is a
  * field of the typed context it is rendered with: a renamed field cannot hide in a branch.
  */
-const HELPERS = new Set(['if', 'unless', 'each', 'literal', 'comment', 'eq', 'concat', 'envAccess', 'numberLiteral', 'thousands']);
+const HELPERS = new Set(['if', 'unless', 'each', 'literal', 'comment', 'eq', 'concat', 'envAccess', 'optionalEnvAccess', 'numberLiteral', 'thousands']);
 type Node = hbs.AST.Node;
 
 /** Paths the template reads, each with the context it is read from (an `each` block reads its items). */

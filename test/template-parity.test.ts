@@ -33,9 +33,14 @@ async function renderedFiles(projectFiles: Record<string, string>, options: Reco
   return Promise.all(plan.files.map((file) => program(renderPlannedFile(file), file.path)));
 }
 
-const ANSWERS = ['auto', 'value', 'variationId'].flatMap((variant) =>
-  [true, false].flatMap((identify) => [true, false].map((trackDefaultValues) => ({ variant, identify, trackDefaultValues }))),
-);
+const ANSWERS: readonly Record<string, unknown>[] = [
+  ...['auto', 'value', 'variationId'].flatMap((variant) =>
+    [true, false].flatMap((identify) => [true, false].map((trackDefaultValues) => ({ variant, identify, trackDefaultValues }))),
+  ),
+  { amplitudeServerZone: 'eu', configcatDataGovernance: 'eu' },
+  { amplitudeServerZone: 'eu', configcatDataGovernance: 'global' },
+  { amplitudeServerZone: 'us', configcatDataGovernance: 'eu' },
+];
 
 describe.each(PLATFORMS.map((platform) => [platform.id, platform] as const))('--platform %s', (id, platform) => {
   const sdkSets = [
@@ -57,4 +62,19 @@ describe.each(PLATFORMS.map((platform) => [platform.id, platform] as const))('--
       expect(typescript).toEqual(javascript);
     },
   );
+});
+
+describe('bundlers without a convention of their own (variables read through a guard)', () => {
+  it.each(['js', 'react'])('--platform %s with webpack: TypeScript and JavaScript make the same program', async (id) => {
+    const project = {
+      'package.json': JSON.stringify({ name: 'parity', dependencies: { webpack: '^5.0.0', ...(id === 'react' ? { react: '^19.0.0' } : {}) } }),
+      'tsconfig.json': '{}',
+    };
+    const answers = { amplitudeServerZone: 'eu', configcatDataGovernance: 'eu' };
+    // Outside Vite a TypeScript import names no extension, and a JavaScript one names `.js`.
+    const withoutExtensions = (files: string[]) => files.map((file) => file.replace(/(from "\.\/[^"]+)\.js"/g, '$1"'));
+    const typescript = withoutExtensions(await renderedFiles(project, { platform: id, language: 'ts', ...answers }));
+    expect(typescript.join('\n')).toContain('optionalEnv(() => process.env.CONFIGCAT_BASE_URL)');
+    expect(typescript).toEqual(withoutExtensions(await renderedFiles(project, { platform: id, language: 'js', ...answers })));
+  });
 });

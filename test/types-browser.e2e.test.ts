@@ -11,6 +11,8 @@ import { REPO_ROOT } from './support/generate.js';
  */
 type Resolution = 'bundler' | 'nodenext';
 
+const EU = { amplitudeServerZone: 'eu', configcatDataGovernance: 'eu' };
+
 interface TypeCase extends BrowserProjectSpec {
   readonly resolutions: readonly Resolution[];
 }
@@ -33,6 +35,12 @@ const CASES: readonly TypeCase[] = [
   { name: 'js-vite-js-variation-id', platform: 'js', language: 'js', framework: 'vite', variant: 'variationId', resolutions: ['bundler'] },
   { name: 'js-cra-js-legacy', platform: 'js', language: 'js', framework: 'cra', legacyConfigcat: true, identify: false, trackDefaultValues: true, resolutions: ['bundler'] },
   { name: 'js-cra-js-unified', platform: 'js', language: 'js', framework: 'cra', variant: 'value', unifiedAmplitude: true, resolutions: ['bundler'] },
+  // EU data center and data governance; a bare bundler reads the optional variables through a guard.
+  { name: 'js-vite-ts-eu', platform: 'js', language: 'ts', framework: 'vite', options: EU, resolutions: ['bundler', 'nodenext'] },
+  { name: 'js-bundler-ts-legacy-eu', platform: 'js', language: 'ts', framework: 'bundler', legacyConfigcat: true, options: EU, resolutions: ['bundler'] },
+  { name: 'react-next-ts-eu', platform: 'react', language: 'ts', framework: 'next', options: EU, resolutions: ['bundler'] },
+  { name: 'react-vite-js-eu', platform: 'react', language: 'js', framework: 'vite', options: EU, resolutions: ['bundler'] },
+  { name: 'js-bundler-js-eu', platform: 'js', language: 'js', framework: 'bundler', options: EU, resolutions: ['bundler'] },
 ];
 
 const STRICT = {
@@ -67,7 +75,7 @@ function usageFile(spec: TypeCase): { path: string; text: string } {
     const text = `import { useEffect } from 'react';
 import { PollingMode, useConfigCatClient, useFeatureFlag } from '${configcat}';
 import { ConfigCatAmplitudeProvider } from './ConfigCatAmplitudeProvider${ext}';
-import { amplitudeExposureHooks, attachAmplitudeExposures, sendExposureToAmplitude${init ? ', initAmplitude' : ''} } from '${wiring}';
+import { amplitudeExposureHooks, attachAmplitudeExposures, configCatEndpointOptions, sendExposureToAmplitude${init ? ', initAmplitude' : ''} } from '${wiring}';
 
 export function Checkout() {
   const client = useConfigCatClient();
@@ -94,14 +102,16 @@ export const withEveryProp = (
 );
 
 export const manualHooks = amplitudeExposureHooks;
+export const endpoints = configCatEndpointOptions();
 ${init ? "export const started = initAmplitude(undefined, { serverUrl: 'https://proxy.example/2/httpapi', autocapture: false });\n" : ''}`;
     return { path: `src/usage.${spec.language}x`, text };
   }
   const annotate = (type: string) => (spec.language === 'ts' ? `: ${type}` : '');
   const text = `import { getClient, PollingMode } from '${configcat}';
-import { amplitudeExposureHooks, attachAmplitudeExposures, createConfigCatClient, sendExposureToAmplitude${init ? ', initAmplitude' : ''} } from '${wiring}';
+import { amplitudeExposureHooks, attachAmplitudeExposures, configCatEndpointOptions, createConfigCatClient, sendExposureToAmplitude${init ? ', initAmplitude' : ''} } from '${wiring}';
 
 export const client = createConfigCatClient(undefined, { pollIntervalSeconds: 30, setupHooks: (hooks) => hooks.on('clientReady', () => undefined) });
+export const own = getClient('configcat-sdk-1/OWN-KEY-0123456789abcde/OWN-KEY-0123456789abcde', PollingMode.AutoPoll, { ...configCatEndpointOptions(), pollIntervalSeconds: 60 });
 export const fromKey = createConfigCatClient('configcat-sdk-1/TEST-KEY-0123456789abcd/TEST-KEY-0123456789abcd');
 export const detach${annotate('() => void')} = attachAmplitudeExposures(getClient('configcat-sdk-1/OTHER-KEY-123456789abcd/OTHER-KEY-123456789abcd', PollingMode.ManualPoll, { setupHooks: amplitudeExposureHooks }));
 client.on('flagEvaluated', sendExposureToAmplitude);

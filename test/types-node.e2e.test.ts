@@ -12,6 +12,7 @@ import { generateNodeProject, runTsc, type GeneratedNodeProject, type NodeProjec
  */
 const LEGACY = { 'configcat-node': '^11.4.1' };
 const HAS_AMPLITUDE = { '@amplitude/analytics-node': '^1.5.73' };
+const EU = { amplitudeServerZone: 'eu', configcatDataGovernance: 'eu' };
 
 const PROJECTS: readonly NodeProjectSpec[] = [
   { name: 'ts-esm-auto', language: 'ts', moduleSystem: 'esm' },
@@ -28,6 +29,10 @@ const PROJECTS: readonly NodeProjectSpec[] = [
   { name: 'js-cjs-variation-defaults', language: 'js', moduleSystem: 'cjs', options: { variant: 'variationId', trackDefaultValues: true } },
   { name: 'js-cjs-legacy', language: 'js', moduleSystem: 'cjs', dependencies: LEGACY, options: { variant: 'value' } },
   { name: 'js-cjs-has-amplitude', language: 'js', moduleSystem: 'cjs', dependencies: HAS_AMPLITUDE },
+  { name: 'ts-esm-eu', language: 'ts', moduleSystem: 'esm', options: EU },
+  { name: 'ts-cjs-legacy-eu', language: 'ts', moduleSystem: 'cjs', dependencies: LEGACY, options: EU },
+  { name: 'js-esm-eu', language: 'js', moduleSystem: 'esm', options: EU },
+  { name: 'js-cjs-legacy-eu', language: 'js', moduleSystem: 'cjs', dependencies: LEGACY, options: EU },
 ];
 
 /** Every strictness flag the issue names, plus the other `--strict`-family checks projects turn on. */

@@ -59,9 +59,9 @@ describe('Vue with configcat-vue', () => {
     expect(wiring).toContain('export function initAmplitude(');
 
     const main = read(result.cwd, 'src/main.ts');
-    expect(main).toContain("import { initAmplitude, amplitudeExposureHooks } from './configcat-amplitude.js'");
+    expect(main).toContain("import { initAmplitude, amplitudeExposureHooks, configCatEndpointOptions } from './configcat-amplitude.js'");
     expect(main).toContain('void initAmplitude()');
-    expect(main).toContain('    pollIntervalSeconds: 5,\n    setupHooks: amplitudeExposureHooks\n  }');
+    expect(main).toContain('    pollIntervalSeconds: 5,\n    ...configCatEndpointOptions(),\n    setupHooks: amplitudeExposureHooks\n  }');
 
     const guide = read(result.cwd, 'docs/configcat-amplitude.md');
     expect(guide).toContain('<FeatureWrapper feature-key="newCheckout">');
@@ -86,7 +86,7 @@ app.mount('#app')
 `;
     const result = await run(vueProject({ 'configcat-vue': '^2.6.4' }, { 'src/main.ts': main, 'src/plugins/index.ts': plugins }));
     expect(read(result.cwd, 'src/plugins/index.ts')).toContain(
-      "import { amplitudeExposureHooks } from '../configcat-amplitude.js'\n\nexport function registerPlugins(app: App) {\n  app.use(ConfigCatPlugin, { sdkKey: import.meta.env.VITE_CONFIGCAT_SDK_KEY, clientOptions: { setupHooks: amplitudeExposureHooks } })",
+      "import { amplitudeExposureHooks, configCatEndpointOptions } from '../configcat-amplitude.js'\n\nexport function registerPlugins(app: App) {\n  app.use(ConfigCatPlugin, { sdkKey: import.meta.env.VITE_CONFIGCAT_SDK_KEY, clientOptions: { ...configCatEndpointOptions(), setupHooks: amplitudeExposureHooks } })",
     );
     const edited = read(result.cwd, 'src/main.ts');
     // Extensionless, as this file already names its own modules.

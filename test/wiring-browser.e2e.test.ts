@@ -462,3 +462,64 @@ describe('browser JS edges: missing keys, flags never shown', () => {
     expect(pageErrors).toEqual([]);
   });
 });
+
+describe("endpoints from the build's variables", () => {
+  const EU = { amplitudeServerZone: 'eu', configcatDataGovernance: 'eu' };
+  const viteVariables = (capture: CaptureServer) => ({
+    'import.meta.env.VITE_CONFIGCAT_SDK_KEY': JSON.stringify(TEST_SDK_KEY),
+    'import.meta.env.VITE_AMPLITUDE_API_KEY': JSON.stringify(API_KEY),
+    'import.meta.env.VITE_CONFIGCAT_BASE_URL': JSON.stringify(configServer.baseUrl),
+    'import.meta.env.VITE_AMPLITUDE_SERVER_URL': JSON.stringify(capture.serverUrl),
+  });
+
+  it('browser JS (Vite): with both set, the config comes from the stand-in and the exposures go to the capture server', async () => {
+    configServer.setConfig(buildConfig(FLAGS));
+    const project = await generateBrowserProject({ name: 'wiring-js-endpoints', platform: 'js', language: 'ts', framework: 'vite', identify: false });
+    const capture = await startCapture();
+    const requestsBefore = configServer.requests();
+    const { page, pageErrors, blockedHosts } = await openBundledPage(project, 'browser-page-js.ts', { define: viteVariables(capture) });
+    await page.evaluate(() => window.harness.startFromEnvironment());
+    expect(configServer.requests()).toBeGreaterThan(requestsBefore);
+    expect(await page.evaluate((defaults) => window.harness.evaluate(defaults), { theme: 'none' })).toEqual({ theme: 'dark' });
+    const events = await settle(page, capture, 'endpoints');
+    expect(events.map(shape)).toEqual([...eventsOf([{ flag: 'theme', variant: 'dark', variationId: 'vid-theme-dark' }], false), sentinel('endpoints')]);
+    expect(blockedHosts).toEqual([]);
+    expect(pageErrors).toEqual([]);
+  });
+
+  it('React (Vite, EU answers): the provider and initAmplitude take both, before the EU hosts', async () => {
+    configServer.setConfig(buildConfig(FLAGS));
+    const project = await generateBrowserProject({ name: 'wiring-react-endpoints', platform: 'react', language: 'ts', framework: 'vite', identify: false, options: EU });
+    const capture = await startCapture();
+    const { page, pageErrors, blockedHosts } = await openBundledPage(project, 'browser-page-react.tsx', { define: viteVariables(capture) });
+    await page.evaluate(() => window.harness.startFromEnvironment());
+    await page.waitForFunction(() => window.harness.values()['theme'] === 'dark', undefined, { timeout: 15_000 });
+    const events = await settle(page, capture, 'react-endpoints');
+    expect(exposuresOf(events)).toEqual(['discount', 'layout', 'newCheckout', 'theme']);
+    expect(blockedHosts).toEqual([]);
+    expect(pageErrors).toEqual([]);
+  });
+
+  it.each([
+    // No `process` in the page at all, as a bundler that replaces only the variables it was given leaves it.
+    ['a bare bundler, EU answers, nothing defined', { framework: 'bundler', language: 'ts', options: EU }, {}, ['api.eu.amplitude.com', 'cdn-eu.configcat.com']],
+    [
+      'Create React App, JavaScript, both empty',
+      { framework: 'cra', language: 'js' },
+      { 'process.env': '{}', 'process.env.REACT_APP_CONFIGCAT_BASE_URL': '""', 'process.env.REACT_APP_AMPLITUDE_SERVER_URL': '""' },
+      ['api2.amplitude.com', 'cdn-global.configcat.com'],
+    ],
+  ] as const)('browser JS on %s: the SDKs go to their own hosts', async (_name, shape, define, hosts) => {
+    const project = await generateBrowserProject({ name: `wiring-js-default-endpoints-${shape.framework}`, platform: 'js', ...shape });
+    const { page, pageErrors, blockedHosts } = await openBundledPage(project, 'browser-page-js.ts', { define });
+    await page.evaluate(([apiKey, key]) => window.harness.startWithKeys(apiKey, key), [API_KEY, TEST_SDK_KEY] as const);
+    const deadline = Date.now() + 15_000;
+    while (!hosts.every((host) => blockedHosts.includes(host)) && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 25));
+    expect([...new Set(blockedHosts)].sort()).toEqual(hosts);
+    expect(pageErrors).toEqual([]);
+  });
+});
+
+function exposuresOf(events: readonly AmplitudeEvent[]): string[] {
+  return events.filter((event) => event.event_type === '$exposure').map((event) => String(event.event_properties?.['flag_key'])).sort();
+}

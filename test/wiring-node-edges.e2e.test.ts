@@ -18,6 +18,7 @@ const PROJECTS = {
   jsCjs: { name: 'edges-js-cjs', language: 'js', moduleSystem: 'cjs' },
   defaultsEsm: { name: 'edges-js-esm-defaults', language: 'js', moduleSystem: 'esm', options: { trackDefaultValues: true } },
   flagsCjs: { name: 'edges-js-cjs-flags', language: 'js', moduleSystem: 'cjs', options: { flags: 'newCheckout, rollout' } },
+  euCjs: { name: 'edges-js-cjs-eu', language: 'js', moduleSystem: 'cjs', options: { amplitudeServerZone: 'eu', configcatDataGovernance: 'eu' } },
 } as const satisfies Record<string, NodeProjectSpec>;
 type ProjectName = keyof typeof PROJECTS;
 const BOTH_SYSTEMS = ['jsEsm', 'jsCjs'] as const;
@@ -413,5 +414,69 @@ client.dispose();`,
     expectRan(run);
     expect(exposures(server.events()).map((event) => event.user_id)).toEqual(['42']);
     expect(wiringLines(run.stderr)).toEqual([]);
+  });
+});
+
+describe('11. endpoints from the environment', () => {
+  /**
+   * Preloaded into the script: every host name the process looks up is recorded and fails at once, so
+   * nothing leaves the machine and the test sees where each SDK would have gone (127.0.0.1 needs no look-up).
+   */
+  function recordHosts(name: ProjectName): string[] {
+    const file = join(projects.get(name)!.dir, 'record-hosts.mjs');
+    writeFileSync(
+      file,
+      `import dns from 'node:dns';
+globalThis.lookedUpHosts = [];
+dns.lookup = (hostname, options, callback) => {
+  globalThis.lookedUpHosts.push(hostname);
+  const done = typeof options === 'function' ? options : callback;
+  process.nextTick(() => done(Object.assign(new Error('getaddrinfo ENOTFOUND ' + hostname), { code: 'ENOTFOUND', hostname })));
+};
+`,
+    );
+    return ['--import', file];
+  }
+
+  it.each(['jsEsm', 'euCjs'] as const)('%s: with both variables set, the config comes from the stand-in and the exposure goes to the capture server', async (name) => {
+    const server = await capture();
+    const requestsBefore = configServer.requests();
+    const run = await runScript(
+      name,
+      `await wiring.initAmplitude('test-amplitude-api-key', { flushIntervalMillis: 600000, flushMaxRetries: 1 });
+const client = wiring.createConfigCatClient(env.SDK_KEY);
+const value = await client.getValueAsync('newCheckout', false, { identifier: 'user-endpoints', email: 'endpoints@example.com' });
+await wiring.flushAmplitudeExposures();
+client.dispose();
+return { value, hosts: globalThis.lookedUpHosts };`,
+      { CONFIGCAT_BASE_URL: configServer.baseUrl, AMPLITUDE_SERVER_URL: server.serverUrl },
+      recordHosts(name),
+    );
+    expectRan(run);
+    // The rule for @example.com serves true: the config was downloaded, from the stand-in only.
+    expect(run.result).toEqual({ value: true, hosts: [] });
+    expect(configServer.requests()).toBeGreaterThan(requestsBefore);
+    expect(exposures(server.events()).map((event) => [event.user_id, event.event_properties?.['flag_key']])).toEqual([['user-endpoints', 'newCheckout']]);
+  });
+
+  it.each([
+    ['jsEsm', 'unset', {}, ['api2.amplitude.com', 'cdn-global.configcat.com']],
+    ['jsEsm', 'empty', { CONFIGCAT_BASE_URL: '', AMPLITUDE_SERVER_URL: '' }, ['api2.amplitude.com', 'cdn-global.configcat.com']],
+    ['euCjs', 'unset', {}, ['api.eu.amplitude.com', 'cdn-eu.configcat.com']],
+  ] as const)("%s: with the variables %s, the SDKs go to their own hosts (the EU ones for 'eu' answers)", async (name, _state, env, hosts) => {
+    const run = await runScript(
+      name,
+      `wiring.createConfigCatClient(env.SDK_KEY, { logger: configcat.createConsoleLogger(configcat.LogLevel.Off) });
+await wiring.initAmplitude('test-amplitude-api-key', { flushMaxRetries: 1, logLevel: amplitude.Types.LogLevel.None });
+amplitude.track('endpoint-probe', undefined, { user_id: 'user-endpoint-probe' });
+amplitude.flush();
+const wanted = ${JSON.stringify(hosts)};
+for (const deadline = Date.now() + 15000; Date.now() < deadline && !wanted.every((host) => globalThis.lookedUpHosts.includes(host)); ) await sleep(25);
+return { hosts: [...new Set(globalThis.lookedUpHosts)].sort() };`,
+      env,
+      recordHosts(name),
+    );
+    expectRan(run);
+    expect(run.result).toEqual({ hosts });
   });
 });

@@ -1,6 +1,6 @@
 import { isAbsolute, relative, resolve } from 'node:path';
 import type { ProjectFacts } from './detect.js';
-import { defaultAmplitudeKeyVariable, defaultSdkKeyVariable, ENVIRONMENT_VARIABLE_NAME } from './environment-variables.js';
+import { defaultAmplitudeKeyVariable, defaultSdkKeyVariable, endpointVariables, ENVIRONMENT_VARIABLE_NAME } from './environment-variables.js';
 import { PLATFORMS, platformById, type PlatformId } from './platforms.js';
 import { UserError } from './user-error.js';
 
@@ -23,6 +23,18 @@ export const VARIANT_MODES = [
   { value: 'variationId', label: 'variationId: always the variation ID' },
 ] as const satisfies readonly ChoiceValue<string>[];
 export type VariantMode = ValueOf<typeof VARIANT_MODES>;
+
+export const AMPLITUDE_SERVER_ZONES = [
+  { value: 'us', label: "us: Amplitude's US data center (its default)" },
+  { value: 'eu', label: "eu: Amplitude's EU data center, for a project created in Amplitude's EU region" },
+] as const satisfies readonly ChoiceValue<string>[];
+export type AmplitudeServerZone = ValueOf<typeof AMPLITUDE_SERVER_ZONES>;
+
+export const CONFIGCAT_DATA_GOVERNANCES = [
+  { value: 'global', label: "global: ConfigCat's CDN nearest to the user, worldwide (its default)" },
+  { value: 'eu', label: "eu: ConfigCat's EU CDN only, as the product's Data Governance setting in the Dashboard says" },
+] as const satisfies readonly ChoiceValue<string>[];
+export type ConfigcatDataGovernance = ValueOf<typeof CONFIGCAT_DATA_GOVERNANCES>;
 
 export const PACKAGE_MANAGERS = [
   { value: 'npm', label: 'npm' },
@@ -47,6 +59,10 @@ export interface Answers {
   readonly flags: string;
   readonly sdkKeyEnv: string;
   readonly amplitudeKeyEnv: string;
+  /** Amplitude's data center, for the `initAmplitude` the wiring writes. */
+  readonly amplitudeServerZone: AmplitudeServerZone;
+  /** Where the ConfigCat client the wiring creates downloads its config from. */
+  readonly configcatDataGovernance: ConfigcatDataGovernance;
   /** Path of the guide, relative to the project root, with forward slashes. */
   readonly guide: string;
   /** Wire the generated code into the project's entry files (else the summary says what to add). */
@@ -183,6 +199,23 @@ export const ANSWER_SPECS: readonly AnswerSpec[] = [
     default: (facts, { platform }) => defaultAmplitudeKeyVariable(platformById(platform).environment(facts.framework)),
     check: (value) => environmentVariableName('--amplitude-key-env', value),
   }),
+  // Not asked: most projects use the defaults, and a wrong zone shows in the guide's troubleshooting.
+  spec({
+    kind: 'choice',
+    name: 'amplitudeServerZone',
+    option: 'amplitude-server-zone',
+    description: `Amplitude data center that initAmplitude sends events to: ${listed(AMPLITUDE_SERVER_ZONES)} (us)`,
+    choices: AMPLITUDE_SERVER_ZONES,
+    default: () => 'us',
+  }),
+  spec({
+    kind: 'choice',
+    name: 'configcatDataGovernance',
+    option: 'configcat-data-governance',
+    description: `ConfigCat CDN the generated client downloads from: ${listed(CONFIGCAT_DATA_GOVERNANCES)}, as in the Dashboard (global)`,
+    choices: CONFIGCAT_DATA_GOVERNANCES,
+    default: () => 'global',
+  }),
   spec({
     kind: 'flag',
     name: 'edit',
@@ -236,6 +269,13 @@ export function checkAnswerRelations(answers: Partial<Answers>, facts: ProjectFa
   }
   if (answers.sdkKeyEnv !== undefined && answers.sdkKeyEnv === answers.amplitudeKeyEnv) {
     throw new UserError('--sdk-key-env and --amplitude-key-env name the same variable: give each key its own.');
+  }
+  if (answers.platform !== undefined) {
+    // The wiring also reads these optional URLs; a key in one of them would be sent as a URL.
+    const endpoints = Object.values(endpointVariables(platformById(answers.platform).environment(facts.framework)));
+    for (const [option, name] of [['--sdk-key-env', answers.sdkKeyEnv], ['--amplitude-key-env', answers.amplitudeKeyEnv]] as const) {
+      if (name !== undefined && endpoints.includes(name)) throw new UserError(`${option} ${name} is the variable the wiring reads a URL from: give the key another variable.`);
+    }
   }
 }
 

@@ -38,3 +38,17 @@ export function defaultSdkKeyVariable(convention: EnvironmentConvention): string
 export function defaultAmplitudeKeyVariable(convention: EnvironmentConvention): string {
   return `${convention.prefix}AMPLITUDE_API_KEY`;
 }
+
+/**
+ * The optional variables that point the SDKs elsewhere: a ConfigCat Proxy (or another stand-in) for
+ * ConfigCat, a first-party proxy for Amplitude (ad blockers block its own host). Not answers: their
+ * names follow the convention of the keys' default names, and an unset or empty one changes nothing.
+ */
+export interface EndpointVariables {
+  readonly configcatBaseUrl: string;
+  readonly amplitudeServerUrl: string;
+}
+
+export function endpointVariables(convention: EnvironmentConvention): EndpointVariables {
+  return { configcatBaseUrl: `${convention.prefix}CONFIGCAT_BASE_URL`, amplitudeServerUrl: `${convention.prefix}AMPLITUDE_SERVER_URL` };
+}

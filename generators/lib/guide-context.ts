@@ -9,6 +9,8 @@ export interface GuideContext extends CommonContext {
   /** What the entry file imports, written for a file in `sourceDir`. */
   readonly importLines: readonly string[];
   readonly attachImportLine: string;
+  /** The import of `configCatEndpointOptions`, for a client the app creates itself. */
+  readonly endpointImportLine: string;
   readonly sourceDir: string;
   /** Why the variables are named as they are (the bundler's rule). */
   readonly envDescription: string;

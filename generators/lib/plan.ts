@@ -1,7 +1,7 @@
 import { posix } from 'node:path';
 import type { Answers, PackageManagerName } from './answers.js';
 import type { ProjectFacts } from './detect.js';
-import type { EnvironmentConvention } from './environment-variables.js';
+import { endpointVariables, type EnvironmentConvention } from './environment-variables.js';
 import { GUIDE_TEMPLATE, type GuideContext } from './guide-context.js';
 import { plannedFile, type CommonContext, type EntryPoint, type PlatformDescriptor, type PlannedFile } from './platform.js';
 import { platformById } from './platforms.js';
@@ -81,6 +81,7 @@ export function planGeneration(answers: Answers, facts: ProjectFacts, addedEarli
     return typescript || esm ? `import { ${names.join(', ')} } from '${from}';` : `const { ${names.join(', ')} } = require('${from}');`;
   };
 
+  const endpoints = endpointVariables(convention);
   const common: CommonContext = {
     typescript,
     esm,
@@ -93,6 +94,10 @@ export function planGeneration(answers: Answers, facts: ProjectFacts, addedEarli
     trackDefaultValues: answers.trackDefaultValues,
     sdkKeyEnv: answers.sdkKeyEnv,
     amplitudeKeyEnv: answers.amplitudeKeyEnv,
+    configcatBaseUrlEnv: endpoints.configcatBaseUrl,
+    amplitudeServerUrlEnv: endpoints.amplitudeServerUrl,
+    amplitudeEu: answers.amplitudeServerZone === 'eu',
+    configcatEuOnly: answers.configcatDataGovernance === 'eu',
     envAccessor: convention.accessor,
     autoTextLimit: AUTO_TEXT_LIMIT,
     guidePath: answers.guide,
@@ -115,6 +120,7 @@ export function planGeneration(answers: Answers, facts: ProjectFacts, addedEarli
     wiringPath: platformPlan.files[0].path,
     importLines,
     attachImportLine: importLine({ names: ['attachAmplitudeExposures'], path: platformPlan.attachFrom }),
+    endpointImportLine: importLine({ names: ['configCatEndpointOptions'], path: platformPlan.attachFrom }),
     sourceDir: facts.sourceDir,
     envDescription: convention.description,
     sdkPackages: [configcatPackage, amplitudePackage].map((name) => ({ name, version: declaredRange(facts, name) ?? versionRangeOf(name) })),

@@ -189,6 +189,14 @@ export interface CommonContext {
   readonly trackDefaultValues: boolean;
   readonly sdkKeyEnv: string;
   readonly amplitudeKeyEnv: string;
+  /** Optional: a ConfigCat Proxy's URL, the client's `baseUrl` when set and not empty. */
+  readonly configcatBaseUrlEnv: string;
+  /** Optional: a proxy of Amplitude's endpoint, `initAmplitude`'s `serverUrl` when set and not empty. */
+  readonly amplitudeServerUrlEnv: string;
+  /** `initAmplitude` sends to Amplitude's EU data center (`serverZone: 'EU'`). */
+  readonly amplitudeEu: boolean;
+  /** The client the wiring creates downloads from ConfigCat's EU CDN only (`DataGovernance.EuOnly`). */
+  readonly configcatEuOnly: boolean;
   /** The expression environment variables are read from, e.g. `import.meta.env`. */
   readonly envAccessor: EnvironmentConvention['accessor'];
   /** Text values longer than this are reported by variation ID in `auto` mode. */
@@ -198,6 +206,20 @@ export interface CommonContext {
   readonly framework: Framework;
   /** The project declares dotenv: the guide says to load `.env` with it (else with `node --env-file`). */
   readonly dotenv: boolean;
+}
+
+/**
+ * The guide's values about the endpoint variables: what creates the ConfigCat client that reads them,
+ * the options in code that take precedence over them (`initAmplitude`'s too, when it is written), and
+ * whether an app's own client comes from `getClient` (else from a provider the wiring replaces).
+ */
+export function endpointGuideValues(clientCreator: string, clientOptions: string, initAmplitude: boolean, ownClient: 'getClient' | 'provider' | 'plugin') {
+  return {
+    clientCreator,
+    optionsInCode: initAmplitude ? `${clientOptions} and \`initAmplitude(undefined, { serverUrl })\`` : clientOptions,
+    ownClientFromGetClient: ownClient === 'getClient',
+    ownClientFromPlugin: ownClient === 'plugin',
+  };
 }
 
 /** The `--flags` answer as a list of flag keys (empty: every flag is reported). */

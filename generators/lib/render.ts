@@ -40,13 +40,20 @@ function handlebars(): Handlebars {
   created.registerHelper('eq', (left: unknown, right: unknown) => left === right);
   created.registerHelper('concat', (...parts: unknown[]) => parts.slice(0, -1).join(''));
   /** `import.meta.env.NAME` or `process.env.NAME`: dot access, which bundlers replace at build time. */
-  created.registerHelper('envAccess', function (name: unknown, options: HandlebarsNamespace.HelperOptions) {
-    if (typeof name !== 'string' || !/^[A-Z_][A-Z0-9_]*$/.test(name)) throw new Error(`Not an environment variable name: ${String(name)}`);
-    return `${(options.data.root as { envAccessor: string }).envAccessor}.${name}`;
+  created.registerHelper('envAccess', (name: unknown, options: HandlebarsNamespace.HelperOptions) => envAccess(name, options));
+  /** The same for a variable the build may leave unset: through `optionalEnv` where reading it may throw. */
+  created.registerHelper('optionalEnvAccess', (name: unknown, options: HandlebarsNamespace.HelperOptions) => {
+    const access = envAccess(name, options);
+    return (options.data.root as { guardOptionalEnv?: boolean }).guardOptionalEnv ? `optionalEnv(() => ${access})` : access;
   });
   registerSharedPartials(created);
   instance = created;
   return created;
+}
+
+function envAccess(name: unknown, options: HandlebarsNamespace.HelperOptions): string {
+  if (typeof name !== 'string' || !/^[A-Z_][A-Z0-9_]*$/.test(name)) throw new Error(`Not an environment variable name: ${String(name)}`);
+  return `${(options.data.root as { envAccessor: string }).envAccessor}.${name}`;
 }
 
 /**

@@ -1,5 +1,6 @@
 import type { Answers } from './answers.js';
 import type { Snippet } from './entry/index.js';
+import { endpointVariables } from './environment-variables.js';
 import type { GenerationPlan } from './plan.js';
 import type { InstallResult } from './install.js';
 import type { RemovalPlan } from './remove-plan.js';
@@ -52,6 +53,9 @@ export function summarize({ plan, answers, written, kept, skipped = [], installC
   else lines.push('Add to your entry file:', ...plan.importLines.map((line) => `  ${line}`), '');
   lines.push('Set these environment variables (never commit the keys):', `  ${answers.sdkKeyEnv}  your ConfigCat SDK key`);
   if (plan.initAmplitude) lines.push(`  ${answers.amplitudeKeyEnv}  your Amplitude API key`);
+  const endpoints = endpointVariables(plan.convention);
+  lines.push(`  ${endpoints.configcatBaseUrl}  optional: a ConfigCat Proxy's URL, instead of ConfigCat's CDN`);
+  if (plan.initAmplitude) lines.push(`  ${endpoints.amplitudeServerUrl}  optional: a proxy of Amplitude's endpoint, instead of Amplitude's`);
   if (plan.convention.prefix) lines.push(`  (${plan.convention.description}.)`);
   lines.push('');
   if (plan.legacyConfigcat) {

@@ -1,5 +1,6 @@
 import { bundlerConvention } from '../../generators/lib/environment-variables.js';
 import {
+  endpointGuideValues,
   experimentFlagsOf,
   guideFragments,
   plannedFile,
@@ -22,6 +23,8 @@ export interface BrowserWiringContext extends CommonContext {
   readonly maxRememberedFlags: number;
   /** Flag keys reported as experiments (`--flags`); empty: every flag. */
   readonly experimentFlags: readonly string[];
+  /** Optional variables are read through a guard: the bundler may leave `process` undefined. */
+  readonly guardOptionalEnv: boolean;
 }
 
 const WIRING = {
@@ -39,6 +42,7 @@ export const BROWSER_GUIDE_VALUES = {
   addedFields: '; the browser SDK adds `session_id` and `platform`',
   userIdNote: '`user_id` is there only when your app has set one (`amplitude.setUserId`).',
   keysReadWhen: 'was built',
+  amplitudeProxy: "a proxy of Amplitude's HTTP API on your own domain (ad blockers block Amplitude's host, not yours)",
 } as const;
 
 /**
@@ -52,6 +56,9 @@ export function planBrowserWiring({ answers, common, outputPath }: PlatformInput
     needsMissingEnv: createClient || common.initAmplitude,
     maxRememberedFlags: MAX_REMEMBERED_FLAGS,
     experimentFlags: experimentFlagsOf(answers),
+    // Vite always defines `import.meta.env`, Create React App all of `process.env`, and Next.js polyfills
+    // `process`; another bundler may replace only the variables it was told about.
+    guardOptionalEnv: common.envAccessor === 'process.env' && (common.framework === 'bundler' || common.framework === 'none'),
   });
 }
 
@@ -93,7 +100,14 @@ export const browser = {
       attachFrom: wiring.path,
       guide: {
         fragments: BROWSER_GUIDE_FRAGMENTS,
-        values: { ...BROWSER_GUIDE_VALUES, experimentFlags: experimentFlagsOf(input.answers), codeFence: input.answers.language, evaluationCall: 'getValueAsync(key, default)', evaluatesOften: 'every page view' },
+        values: {
+          ...BROWSER_GUIDE_VALUES,
+          ...endpointGuideValues('`createConfigCatClient`', '`createConfigCatClient(undefined, { baseUrl })`', input.common.initAmplitude, 'getClient'),
+          experimentFlags: experimentFlagsOf(input.answers),
+          codeFence: input.answers.language,
+          evaluationCall: 'getValueAsync(key, default)',
+          evaluatesOften: 'every page view',
+        },
       },
     };
   },

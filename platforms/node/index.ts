@@ -1,5 +1,6 @@
 import { SERVER_CONVENTION } from '../../generators/lib/environment-variables.js';
 import {
+  endpointGuideValues,
   experimentFlagsOf,
   guideFragments,
   plannedFile,
@@ -101,12 +102,14 @@ export const node = {
         fragments: GUIDE_FRAGMENTS,
         values: {
           ...EXPOSURE_MEMORY,
+          ...endpointGuideValues('`createConfigCatClient`', '`createConfigCatClient(undefined, { baseUrl })`', common.initAmplitude, 'getClient'),
           codeFence: answers.language,
           evaluationCall: 'getValueAsync(key, default, user)',
           firstCheck: 'hasUser',
           addedFields: '',
           userIdNote: '',
           keysReadWhen: 'started',
+          amplitudeProxy: "a relay of Amplitude's HTTP API, where the network lets requests out only through one",
           experimentFlags: experimentFlagsOf(answers),
         },
       },

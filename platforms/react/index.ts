@@ -1,5 +1,5 @@
 import { bundlerConvention } from '../../generators/lib/environment-variables.js';
-import { experimentFlagsOf, plannedFile, template, type CommonContext, type EntryEdit, type EntryEditInput, type PlatformDescriptor } from '../../generators/lib/platform.js';
+import { endpointGuideValues, experimentFlagsOf, plannedFile, template, type CommonContext, type EntryEdit, type EntryEditInput, type PlatformDescriptor } from '../../generators/lib/platform.js';
 import { BROWSER_GUIDE_FRAGMENTS, BROWSER_GUIDE_VALUES, planBrowserWiring } from '../browser/index.js';
 
 export interface ProviderContext extends CommonContext {
@@ -76,6 +76,7 @@ export const react = {
         fragments: { ...BROWSER_GUIDE_FRAGMENTS, added: 'platforms/react/guide/added.md.hbs', usage: 'platforms/react/guide/usage.md.hbs' },
         values: {
           ...BROWSER_GUIDE_VALUES,
+          ...endpointGuideValues('`ConfigCatAmplitudeProvider`', "the provider's `options` prop", common.initAmplitude, 'provider'),
           experimentFlags: experimentFlagsOf(answers),
           codeFence: `${answers.language}x`,
           evaluationCall: 'useFeatureFlag(key, default)',

@@ -1,5 +1,5 @@
 import { bundlerConvention } from '../../generators/lib/environment-variables.js';
-import { experimentFlagsOf, type EntryEdit, type EntryEditInput, type PlatformDescriptor } from '../../generators/lib/platform.js';
+import { endpointGuideValues, experimentFlagsOf, type EntryEdit, type EntryEditInput, type PlatformDescriptor } from '../../generators/lib/platform.js';
 import { BROWSER_GUIDE_FRAGMENTS, BROWSER_GUIDE_VALUES, planBrowserWiring } from '../browser/index.js';
 
 /** The Vue plugin that evaluates the app's flags with its own bundled copy of the ConfigCat SDK. */
@@ -62,7 +62,7 @@ export const vue = {
     const { answers, common } = input;
     const plugin = common.configcatPackage === PLUGIN_PACKAGE;
     const wiring = planBrowserWiring(input, !plugin);
-    const names = [plugin ? 'amplitudeExposureHooks' : 'createConfigCatClient', ...(common.initAmplitude ? ['initAmplitude'] : [])];
+    const names = [...(plugin ? ['amplitudeExposureHooks', 'configCatEndpointOptions'] : ['createConfigCatClient']), ...(common.initAmplitude ? ['initAmplitude'] : [])];
     return {
       files: [wiring],
       entryPoints: [{ names, path: wiring.path }],
@@ -71,6 +71,9 @@ export const vue = {
         fragments: { ...BROWSER_GUIDE_FRAGMENTS, added: 'platforms/vue/guide/added.md.hbs', usage: 'platforms/vue/guide/usage.md.hbs' },
         values: {
           ...BROWSER_GUIDE_VALUES,
+          ...(plugin
+            ? endpointGuideValues("configcat-vue's `ConfigCatPlugin`", "the plugin's `clientOptions`", common.initAmplitude, 'plugin')
+            : endpointGuideValues('`createConfigCatClient`', '`createConfigCatClient(undefined, { baseUrl })`', common.initAmplitude, 'getClient')),
           experimentFlags: experimentFlagsOf(answers),
           codeFence: answers.language,
           plugin,

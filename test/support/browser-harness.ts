@@ -49,7 +49,8 @@ export async function bundlePage(spec: PageBundle): Promise<string> {
     target: 'es2022',
     jsx: 'automatic',
     logLevel: 'silent',
-    define: { 'process.env.NODE_ENV': '"development"', ...spec.define },
+    // Vite always defines `import.meta.env`: a variable the build leaves unset reads as undefined.
+    define: { 'process.env.NODE_ENV': '"development"', 'import.meta.env': '{}', ...spec.define },
     plugins: [plugin],
   });
   return result.outputFiles[0]!.text;
@@ -77,13 +78,21 @@ export interface OpenedPage {
   /** Uncaught exceptions and unhandled rejections that reached the page. */
   readonly pageErrors: Error[];
   readonly consoleMessages: ConsoleMessage[];
+  /** Hosts other than 127.0.0.1 the page tried to reach (every such request is aborted). */
+  readonly blockedHosts: string[];
   close(): Promise<void>;
 }
 
 /** Opens `url` in a fresh context; only 127.0.0.1 is reachable, so nothing leaves the machine. */
 export async function openPage(browser: Browser, url: string): Promise<OpenedPage> {
   const context = await browser.newContext();
-  await context.route('**/*', (route) => (new URL(route.request().url()).hostname === '127.0.0.1' ? route.continue() : route.abort()));
+  const blockedHosts: string[] = [];
+  await context.route('**/*', (route) => {
+    const { hostname } = new URL(route.request().url());
+    if (hostname === '127.0.0.1') return route.continue();
+    blockedHosts.push(hostname);
+    return route.abort();
+  });
   const page = await context.newPage();
   const pageErrors: Error[] = [];
   const consoleMessages: ConsoleMessage[] = [];
@@ -91,5 +100,5 @@ export async function openPage(browser: Browser, url: string): Promise<OpenedPag
   page.on('console', (message) => consoleMessages.push(message));
   await page.goto(url);
   await page.waitForFunction(() => 'harness' in window, undefined, { timeout: 15_000 });
-  return { page, pageErrors, consoleMessages, close: () => context.close() };
+  return { page, pageErrors, consoleMessages, blockedHosts, close: () => context.close() };
 }

@@ -5,8 +5,12 @@
 import * as amplitude from '@amplitude/analytics-browser';
 
 export function testAmplitudeOptions(serverUrl: string): amplitude.Types.BrowserOptions {
+  return { serverUrl, ...quietAmplitudeOptions() };
+}
+
+/** The same without a `serverUrl`: Amplitude sends where the wiring's endpoint settings say. */
+export function quietAmplitudeOptions(): amplitude.Types.BrowserOptions {
   return {
-    serverUrl,
     flushIntervalMillis: 50,
     autocapture: false,
     fetchRemoteConfig: false,

@@ -4,7 +4,7 @@
  */
 import * as amplitude from '@amplitude/analytics-browser';
 import { createConsoleLogger, getClient, LogLevel, PollingMode, type IConfigCatClient, type IUser, type SettingValue } from '@configcat/sdk';
-import { sendSentinel, testAmplitudeOptions } from './browser-page-amplitude';
+import { quietAmplitudeOptions, sendSentinel, testAmplitudeOptions } from './browser-page-amplitude';
 // @ts-expect-error resolved by the bundling plugin to the generated project's file
 import { attachAmplitudeExposures, createConfigCatClient, initAmplitude } from 'generated/configcat-amplitude';
 
@@ -36,6 +36,19 @@ const harness = {
     client = createConfigCatClient(options.sdkKey, { baseUrl: options.baseUrl, pollIntervalSeconds: 3600 });
     await client.waitForReady();
     return amplitude.getDeviceId();
+  },
+  /** `initAmplitude()` and `createConfigCatClient()` with no arguments: keys and endpoints come from the build's variables. */
+  async startFromEnvironment(): Promise<void> {
+    await initAmplitude(undefined, quietAmplitudeOptions());
+    client = createConfigCatClient();
+    await client.waitForReady();
+  },
+  /** The keys given, the endpoints left to the wiring; a probe event shows where Amplitude sends. */
+  async startWithKeys(apiKey: string, sdkKey: string): Promise<void> {
+    await initAmplitude(apiKey, quietAmplitudeOptions());
+    client = createConfigCatClient(sdkKey, { logger: createConsoleLogger(LogLevel.Off) });
+    amplitude.track('endpoint-probe');
+    amplitude.flush();
   },
   evaluate: (defaults: Record<string, SettingValue>, user?: IUser) => valuesOf(current(), defaults, user),
   /** The same evaluations through every other API that fires `flagEvaluated`. */

@@ -4,7 +4,7 @@
  */
 import * as amplitude from '@amplitude/analytics-browser';
 import { getClient, PollingMode } from '@configcat/sdk';
-import { sendSentinel, testAmplitudeOptions } from './browser-page-amplitude';
+import { quietAmplitudeOptions, sendSentinel, testAmplitudeOptions } from './browser-page-amplitude';
 import { useConfigCatClient, useFeatureFlag, type IConfigCatClient, type IUser } from 'configcat-react';
 import { StrictMode, useEffect, useState } from 'react';
 import { createRoot } from 'react-dom/client';
@@ -77,6 +77,17 @@ const harness = {
       </StrictMode>,
     );
     return amplitude.getDeviceId();
+  },
+  /** The provider with no props and `initAmplitude()` with no key: everything from the build's variables. */
+  async startFromEnvironment(): Promise<void> {
+    await initAmplitude(undefined, quietAmplitudeOptions());
+    createRoot(document.getElementById('root')!).render(
+      <StrictMode>
+        <ConfigCatAmplitudeProvider>
+          <App />
+        </ConfigCatAmplitudeProvider>
+      </StrictMode>,
+    );
   },
   values: () =>
     Object.fromEntries(

@@ -14,8 +14,8 @@ export interface BrowserProjectSpec {
   readonly name: string;
   readonly platform: 'js' | 'react';
   readonly language: 'ts' | 'js';
-  /** The bundler convention: Vite (`import.meta.env`), Create React App or Next.js (`process.env`). */
-  readonly framework: 'vite' | 'cra' | 'next';
+  /** The bundler convention: Vite (`import.meta.env`), Create React App, Next.js or a bare bundler (`process.env`). */
+  readonly framework: 'vite' | 'cra' | 'next' | 'bundler';
   readonly variant?: 'auto' | 'value' | 'variationId';
   readonly identify?: boolean;
   readonly trackDefaultValues?: boolean;
@@ -27,12 +27,15 @@ export interface BrowserProjectSpec {
   readonly esmPackage?: boolean;
   /** The project's tsconfig.json compilerOptions, present before the run (detection reads them). */
   readonly compilerOptions?: Readonly<Record<string, unknown>>;
+  /** Further generator options, camelCased (e.g. `amplitudeServerZone`). */
+  readonly options?: Readonly<Record<string, unknown>>;
 }
 
 const FRAMEWORK_DEPENDENCIES = {
   vite: { vite: '^8.3.0' },
   cra: { 'react-scripts': '5.0.1' },
   next: { next: '^16.0.0' },
+  bundler: { webpack: '^5.0.0' },
 } as const;
 
 /** Runs the real generator in a fresh project for `spec`, with this repository's node_modules linked in. */
@@ -59,6 +62,7 @@ export async function generateBrowserProject(spec: BrowserProjectSpec): Promise<
       variant: spec.variant ?? 'auto',
       identify: spec.identify ?? true,
       trackDefaultValues: spec.trackDefaultValues ?? false,
+      ...spec.options,
     },
     linkNodeModules: false,
   });

@@ -157,4 +157,21 @@ function customCases(): MatrixCase[] {
   );
 }
 
-export const MATRIX: readonly MatrixCase[] = [...structuralCases(), ...answerCases(), ...customCases()];
+/** The EU data center and data governance, on each platform, language and module system; and with a bare bundler. */
+function endpointCases(): MatrixCase[] {
+  const cases: MatrixCase[] = [];
+  const shapes: ProjectShape[] = PLATFORMS.flatMap((platform) =>
+    BOOLEANS.flatMap((typescript) => BOOLEANS.map((esm) => ({ platform, typescript, esm, framework: platform === 'node' ? 'none' : 'vite', src: true }) as const)),
+  );
+  for (const platform of ['js', 'react'] as const) for (const typescript of BOOLEANS) shapes.push({ platform, typescript, esm: false, framework: 'bundler', src: true });
+  for (const shape of shapes) {
+    cases.push({
+      name: `${shapeName(shape)} --amplitude-server-zone eu --configcat-data-governance eu`,
+      files: projectFiles(shape),
+      options: { yes: true, platform: shape.platform, language: shape.typescript ? 'ts' : 'js', amplitudeServerZone: 'eu', configcatDataGovernance: 'eu' },
+    });
+  }
+  return cases;
+}
+
+export const MATRIX: readonly MatrixCase[] = [...structuralCases(), ...answerCases(), ...customCases(), ...endpointCases()];

@@ -11,6 +11,8 @@ export interface Expected {
   readonly attachFrom: string;
   readonly fence: 'ts' | 'tsx' | 'js' | 'jsx';
   readonly sdkKeyEnv: string;
+  /** The optional ConfigCat Proxy variable, in the bundler's convention. */
+  readonly baseUrlEnv: string;
   /** Undefined when the project already had Amplitude (and initialises it itself). */
   readonly amplitudeKeyEnv?: string;
   readonly variant: 'auto' | 'value' | 'variationId';
@@ -36,6 +38,7 @@ export const CASES: readonly (GuideCase & { expected: Expected })[] = [
       attachFrom: './configcat-amplitude.js',
       fence: 'ts',
       sdkKeyEnv: 'VITE_CONFIGCAT_SDK_KEY',
+      baseUrlEnv: 'VITE_CONFIGCAT_BASE_URL',
       amplitudeKeyEnv: 'VITE_AMPLITUDE_API_KEY',
       variant: 'auto',
       identify: true,
@@ -55,6 +58,7 @@ export const CASES: readonly (GuideCase & { expected: Expected })[] = [
       attachFrom: './configcat-amplitude.js',
       fence: 'js',
       sdkKeyEnv: 'CONFIGCAT_SDK_KEY',
+      baseUrlEnv: 'CONFIGCAT_BASE_URL',
       variant: 'value',
       identify: false,
       trackDefaultValues: true,
@@ -74,6 +78,7 @@ export const CASES: readonly (GuideCase & { expected: Expected })[] = [
       attachFrom: './configcat-amplitude.js',
       fence: 'ts',
       sdkKeyEnv: 'VITE_CONFIGCAT_SDK_KEY',
+      baseUrlEnv: 'VITE_CONFIGCAT_BASE_URL',
       amplitudeKeyEnv: 'VITE_AMPLITUDE_API_KEY',
       variant: 'variationId',
       identify: true,
@@ -95,6 +100,7 @@ export const CASES: readonly (GuideCase & { expected: Expected })[] = [
       attachFrom: './configcat-amplitude.js',
       fence: 'tsx',
       sdkKeyEnv: 'VITE_CONFIGCAT_SDK_KEY',
+      baseUrlEnv: 'VITE_CONFIGCAT_BASE_URL',
       amplitudeKeyEnv: 'VITE_AMPLITUDE_API_KEY',
       variant: 'variationId',
       identify: true,
@@ -116,6 +122,7 @@ export const CASES: readonly (GuideCase & { expected: Expected })[] = [
       attachFrom: './configcat-amplitude.js',
       fence: 'jsx',
       sdkKeyEnv: 'NEXT_PUBLIC_CONFIGCAT_SDK_KEY',
+      baseUrlEnv: 'NEXT_PUBLIC_CONFIGCAT_BASE_URL',
       amplitudeKeyEnv: 'NEXT_PUBLIC_AMPLITUDE_API_KEY',
       variant: 'auto',
       identify: false,
@@ -140,6 +147,7 @@ export const CASES: readonly (GuideCase & { expected: Expected })[] = [
       attachFrom: './configcat-amplitude',
       fence: 'tsx',
       sdkKeyEnv: 'REACT_APP_FLAGS_KEY',
+      baseUrlEnv: 'REACT_APP_CONFIGCAT_BASE_URL',
       variant: 'value',
       identify: true,
       trackDefaultValues: false,
@@ -153,8 +161,9 @@ export const CASES: readonly (GuideCase & { expected: Expected })[] = [
     files: { 'tsconfig.json': TSCONFIG, 'src/main.ts': '' },
     expected: {
       platform: 'vue',
+      baseUrlEnv: 'VITE_CONFIGCAT_BASE_URL',
       wiringPath: 'src/configcat-amplitude.ts',
-      imports: { './configcat-amplitude.js': ['amplitudeExposureHooks', 'initAmplitude'] },
+      imports: { './configcat-amplitude.js': ['amplitudeExposureHooks', 'configCatEndpointOptions', 'initAmplitude'] },
       attachFrom: './configcat-amplitude.js',
       fence: 'ts',
       sdkKeyEnv: 'VITE_CONFIGCAT_SDK_KEY',
@@ -163,7 +172,7 @@ export const CASES: readonly (GuideCase & { expected: Expected })[] = [
       identify: true,
       trackDefaultValues: false,
       packages: { 'configcat-vue': '^2.6.4', '@amplitude/analytics-browser': '^2.48.1' },
-      mentions: ['clientOptions: { setupHooks: amplitudeExposureHooks }', '<FeatureWrapper feature-key="newCheckout">', "configcat-vue's `<FeatureWrapper>` components"],
+      mentions: ['...configCatEndpointOptions(),', 'setupHooks: amplitudeExposureHooks', '<FeatureWrapper feature-key="newCheckout">', "configcat-vue's `<FeatureWrapper>` components"],
     },
   },
   {
@@ -173,6 +182,7 @@ export const CASES: readonly (GuideCase & { expected: Expected })[] = [
     options: { variant: 'value' },
     expected: {
       platform: 'vue',
+      baseUrlEnv: 'VITE_CONFIGCAT_BASE_URL',
       wiringPath: 'src/configcat-amplitude.js',
       imports: { './configcat-amplitude.js': ['createConfigCatClient'] },
       attachFrom: './configcat-amplitude.js',
@@ -186,10 +196,10 @@ export const CASES: readonly (GuideCase & { expected: Expected })[] = [
     },
   },
   {
-    name: 'Node ESM, TypeScript, auto variant, Identify on',
+    name: 'Node ESM, TypeScript, auto variant, Identify on, EU data center and data governance',
     packageJson: { name: 'node-esm', type: 'module', dependencies: { express: '^5.0.0' }, devDependencies: { typescript: '~5.9.3' } },
     files: { 'tsconfig.json': TSCONFIG, 'src/server.ts': '' },
-    options: { platform: 'node' },
+    options: { platform: 'node', amplitudeServerZone: 'eu', configcatDataGovernance: 'eu' },
     expected: {
       platform: 'node',
       wiringPath: 'src/configcat-amplitude.ts',
@@ -197,12 +207,17 @@ export const CASES: readonly (GuideCase & { expected: Expected })[] = [
       attachFrom: './configcat-amplitude.js',
       fence: 'ts',
       sdkKeyEnv: 'CONFIGCAT_SDK_KEY',
+      baseUrlEnv: 'CONFIGCAT_BASE_URL',
       amplitudeKeyEnv: 'AMPLITUDE_API_KEY',
       variant: 'auto',
       identify: true,
       trackDefaultValues: false,
       packages: { '@configcat/sdk': '^1.1.0', '@amplitude/analytics-node': '^1.5.73' },
-      mentions: ['at most 50,000 users, each for 24 hours'],
+      mentions: [
+        'at most 50,000 users, each for 24 hours',
+        "`initAmplitude` sends to Amplitude's EU data center (`serverZone: 'EU'`",
+        "ConfigCat's EU CDN only (`dataGovernance: DataGovernance.EuOnly`",
+      ],
     },
   },
   {
@@ -216,6 +231,7 @@ export const CASES: readonly (GuideCase & { expected: Expected })[] = [
       attachFrom: './configcat-amplitude.js',
       fence: 'js',
       sdkKeyEnv: 'CONFIGCAT_SDK_KEY',
+      baseUrlEnv: 'CONFIGCAT_BASE_URL',
       variant: 'variationId',
       identify: false,
       trackDefaultValues: true,

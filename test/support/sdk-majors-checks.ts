@@ -52,6 +52,18 @@ export function attach(client: IConfigCatClient): () => void {
 `;
   must('wiring', wiring);
 
+  if (c.clientFactory !== 'ConfigCatPlugin') {
+    // What `configCatEndpointOptions` returns with --configcat-data-governance eu, spread into each factory's options.
+    must(
+      'endpoint options',
+      `import { DataGovernance, type IAutoPollOptions } from '${alias}';
+export function endpoints(baseUrl: string | undefined): Pick<IAutoPollOptions, 'baseUrl' | 'dataGovernance'> {
+  return { dataGovernance: DataGovernance.EuOnly, ...(baseUrl ? { baseUrl } : {}) };
+}
+`,
+    );
+  }
+
   if (c.clientFactory === 'getClient') {
     const options = c.autoPollOptionsTypes[0]!;
     must(
@@ -59,7 +71,8 @@ export function attach(client: IConfigCatClient): () => void {
       `import { getClient, PollingMode, type ${c.detailsType} as Details, type IConfigCatClient, type ${options} } from '${alias}';
 function send(details: Details): void { void details; }
 export function create(sdkKey: string, options?: ${options}): IConfigCatClient {
-  const client = getClient(sdkKey, PollingMode.AutoPoll, { ...options, setupHooks: (hooks) => hooks.on('flagEvaluated', send) });
+  const withEndpoint: ${options} = { baseUrl: 'https://proxy.example', ...options };
+  const client = getClient(sdkKey, PollingMode.AutoPoll, { ...withEndpoint, setupHooks: (hooks) => hooks.on('flagEvaluated', send) });
   client.on('flagEvaluated', send);
   return client;
 }
@@ -73,12 +86,16 @@ export function create(sdkKey: string, options?: ${options}): IConfigCatClient {
     must(
       'provider',
       `import type { ComponentProps, ReactNode } from 'react';
-import { ConfigCatProvider, useConfigCatClient, type IProvidesHooks, type IReactAutoPollOptions } from '${alias}';
+import { ConfigCatProvider, useConfigCatClient, type IAutoPollOptions, type IProvidesHooks, type IReactAutoPollOptions } from '${alias}';
 function hooks(h: IProvidesHooks): void { h.on('flagEvaluated', () => undefined); }
+declare function endpoints(): Pick<IAutoPollOptions, 'baseUrl' | 'dataGovernance'>;
 type Props = Omit<ComponentProps<typeof ConfigCatProvider>, 'sdkKey'> & { sdkKey?: string; children?: ReactNode };
 export function Wired({ sdkKey = 'key', options, children, ...props }: Props) {
   const withHooks: IReactAutoPollOptions = { ...options, setupHooks: hooks };
   return <ConfigCatProvider {...props} sdkKey={sdkKey} options={withHooks}><Child />{children}</ConfigCatProvider>;
+}
+export function WithEndpoints({ sdkKey = 'key', options, children, ...props }: Props) {
+  return <ConfigCatProvider {...props} sdkKey={sdkKey} options={ { ...endpoints(), ...options, setupHooks: hooks } }>{children}</ConfigCatProvider>;
 }
 function Child() {
   const client = useConfigCatClient();

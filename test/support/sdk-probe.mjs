@@ -107,11 +107,16 @@ function exportsOf(module, names) {
   return Object.fromEntries(names.map((name) => [name, typeof module[name]]));
 }
 
-const CONFIGCAT_EXPORTS = ['getClient', 'PollingMode', 'createClient', 'createClientWithAutoPoll', 'OverrideBehaviour', 'createFlagOverridesFromMap', 'User', 'ConfigCatProvider', 'useConfigCatClient', 'ConfigCatPlugin'];
+/** The value the wiring passes as `dataGovernance` for `--configcat-data-governance eu`. */
+function euOnlyOf(sdk) {
+  return sdk.DataGovernance?.EuOnly ?? null;
+}
+
+const CONFIGCAT_EXPORTS = ['getClient', 'PollingMode', 'DataGovernance', 'createClient', 'createClientWithAutoPoll', 'OverrideBehaviour', 'createFlagOverridesFromMap', 'User', 'ConfigCatProvider', 'useConfigCatClient', 'ConfigCatPlugin'];
 
 async function probeConfigcat() {
   const sdk = api(await load(request.module));
-  const result = { exports: exportsOf(sdk, CONFIGCAT_EXPORTS) };
+  const result = { exports: exportsOf(sdk, CONFIGCAT_EXPORTS), dataGovernanceEuOnly: euOnlyOf(sdk) };
   if (typeof sdk.getClient !== 'function') return result;
   const { seen, setupHooks, onListener } = recorder();
   const client = sdk.getClient(SDK_KEY, sdk.PollingMode.AutoPoll, { flagOverrides: overridesOf(sdk), setupHooks, logger: quietLogger(sdk) });
@@ -133,7 +138,7 @@ async function probeReact() {
   const sdk = api(await load(request.module));
   const React = api(await load('react'));
   const { renderToString } = api(await load('react-dom/server'));
-  const result = { exports: exportsOf(sdk, CONFIGCAT_EXPORTS) };
+  const result = { exports: exportsOf(sdk, CONFIGCAT_EXPORTS), dataGovernanceEuOnly: euOnlyOf(sdk) };
   const { seen, setupHooks, onListener } = recorder();
   let client;
   let secondClient;
@@ -167,7 +172,7 @@ async function probeReact() {
 async function probeVue() {
   const sdk = api(await load(request.module));
   const { createApp } = await load('vue');
-  const result = { exports: exportsOf(sdk, CONFIGCAT_EXPORTS) };
+  const result = { exports: exportsOf(sdk, CONFIGCAT_EXPORTS), dataGovernanceEuOnly: euOnlyOf(sdk) };
   const { seen, setupHooks, onListener } = recorder();
   const app = createApp({ render: () => null });
   app.use(sdk.ConfigCatPlugin, { sdkKey: SDK_KEY, clientOptions: { flagOverrides: overridesOf(sdk), setupHooks, logger: quietLogger(sdk) } });

@@ -13,6 +13,7 @@ export interface VueMainInput {
 }
 
 const HOOKS = 'amplitudeExposureHooks';
+const ENDPOINTS = 'configCatEndpointOptions';
 
 /**
  * configcat-vue: `app.use(ConfigCatPlugin, { …, clientOptions: { … } })` gets
@@ -39,8 +40,7 @@ export function wireVueMain(input: VueMainInput): EditResult {
     const plugin = pluginName(source.ast);
     const options = plugin ? pluginOptions(source, plugin) : undefined;
     if (options) {
-      addHooks(source, options);
-      names.push(HOOKS);
+      names.push(...addHooks(source, options));
       done.push('hooked Amplitude exposures into ConfigCatPlugin');
     } else {
       const reason = plugin ? 'app.use(ConfigCatPlugin, …) has no options object written in place' : 'app.use(ConfigCatPlugin, …) was not found';
@@ -56,7 +56,7 @@ export function wireVueMain(input: VueMainInput): EditResult {
 const DEFAULT_STYLE: CodeStyle = { quote: "'", semicolon: true, indent: '  ', eol: '\n' };
 
 function hooksSnippet(style: CodeStyle, wiringModule: string): string {
-  return [statement(style, `import { ${HOOKS} } from ${quoted(style, wiringModule)}`), '', `clientOptions: { setupHooks: ${HOOKS} },`].join('\n');
+  return [statement(style, `import { ${HOOKS}, ${ENDPOINTS} } from ${quoted(style, wiringModule)}`), '', `clientOptions: { ...${ENDPOINTS}(), setupHooks: ${HOOKS} },`].join('\n');
 }
 
 function pluginName(ast: t.File): string | undefined {
@@ -81,35 +81,44 @@ function property(object: t.ObjectExpression, name: string): t.ObjectProperty | 
   return object.properties.find((p): p is t.ObjectProperty => p.type === 'ObjectProperty' && !p.computed && p.key.type === 'Identifier' && p.key.name === name);
 }
 
-function addHooks(source: Source, options: t.ObjectExpression): void {
+/**
+ * `setupHooks` in the plugin's `clientOptions`, and the endpoint options the wiring reads from the
+ * environment (a ConfigCat Proxy's URL, EU data governance) unless the app sets them itself: its
+ * own `baseUrl` or `dataGovernance` stays the one used. Returns the names it imports.
+ */
+function addHooks(source: Source, options: t.ObjectExpression): string[] {
   const clientOptions = property(options, 'clientOptions');
   if (!clientOptions) {
-    addProperty(source, options, `clientOptions: { setupHooks: ${HOOKS} }`);
-    return;
+    addProperty(source, options, `clientOptions: { ...${ENDPOINTS}(), setupHooks: ${HOOKS} }`);
+    return [HOOKS, ENDPOINTS];
   }
   if (clientOptions.value.type !== 'ObjectExpression') {
-    // `clientOptions: options` written elsewhere: spread it, and add ours.
-    source.out.overwrite(start(clientOptions.value), end(clientOptions.value), `{ ...${text(source, clientOptions.value)}, setupHooks: ${HOOKS} }`);
-    return;
+    // `clientOptions: options` written elsewhere: spread it after the endpoints, and add ours.
+    source.out.overwrite(start(clientOptions.value), end(clientOptions.value), `{ ...${ENDPOINTS}(), ...${text(source, clientOptions.value)}, setupHooks: ${HOOKS} }`);
+    return [HOOKS, ENDPOINTS];
   }
+  const ownEndpoint = property(clientOptions.value, 'baseUrl') ?? property(clientOptions.value, 'dataGovernance');
+  const endpoints = ownEndpoint ? [] : [`...${ENDPOINTS}()`];
   const existing = property(clientOptions.value, 'setupHooks');
   if (!existing) {
-    addProperty(source, clientOptions.value, `setupHooks: ${HOOKS}`);
-    return;
+    addProperty(source, clientOptions.value, ...endpoints, `setupHooks: ${HOOKS}`);
+    return ownEndpoint ? [HOOKS] : [HOOKS, ENDPOINTS];
   }
+  if (!ownEndpoint) addProperty(source, clientOptions.value, ...endpoints);
   // Both run: ours first, then the app's own.
   const theirs = text(source, existing.value);
   // Without semicolons, a line starting with `(` would call the line before it: Standard style's `;(`.
   const call = existing.value.type === 'Identifier' ? `${theirs}(hooks)` : `${source.style.semicolon ? '' : ';'}(${theirs})(hooks)`;
   source.out.overwrite(start(existing.value), end(existing.value), `(hooks) => {${source.style.eol}${lineIndent(source.code, start(existing))}${source.style.indent}${statement(source.style, `${HOOKS}(hooks)`)}${source.style.eol}${lineIndent(source.code, start(existing))}${source.style.indent}${statement(source.style, call)}${source.style.eol}${lineIndent(source.code, start(existing))}}`);
+  return ownEndpoint ? [HOOKS] : [HOOKS, ENDPOINTS];
 }
 
-/** Adds `entry` as the last property, on its own line when the object spans lines, keeping a trailing comma style. */
-function addProperty(source: Source, object: t.ObjectExpression, entry: string): void {
+/** Adds `entries` as the last properties, each on its own line when the object spans lines, keeping a trailing comma style. */
+function addProperty(source: Source, object: t.ObjectExpression, ...entries: string[]): void {
   const { code, out, style } = source;
   const last = object.properties.at(-1);
   if (!last) {
-    out.appendLeft(start(object) + 1, ` ${entry} `);
+    out.appendLeft(start(object) + 1, ` ${entries.join(', ')} `);
     return;
   }
   const afterLast = code.slice(end(last), end(object) - 1);
@@ -117,7 +126,7 @@ function addProperty(source: Source, object: t.ObjectExpression, entry: string):
   const multiline = code.slice(start(object), end(object)).includes('\n');
   const comma = trailingComma ? '' : ',';
   if (!multiline) {
-    out.appendLeft(end(last), `${comma} ${entry}${trailingComma ? ',' : ''}`);
+    out.appendLeft(end(last), `${comma} ${entries.join(', ')}${trailingComma ? ',' : ''}`);
     return;
   }
   // After the last property's line (and its trailing comma and comment).
@@ -125,5 +134,5 @@ function addProperty(source: Source, object: t.ObjectExpression, entry: string):
   const at = lineEnd === -1 || lineEnd > end(object) ? end(last) : code[lineEnd - 1] === '\r' ? lineEnd - 1 : lineEnd;
   const indent = lineIndent(code, start(last));
   if (!trailingComma) out.appendLeft(end(last), ',');
-  out.appendLeft(at, `${style.eol}${indent}${entry}${trailingComma ? ',' : ''}`);
+  out.appendLeft(at, entries.map((entry) => `${style.eol}${indent}${entry}`).join(',') + (trailingComma ? ',' : ''));
 }
