@@ -73,11 +73,20 @@ function typeOf(value: Value): number {
   return Number.isInteger(value) ? SETTING_TYPE.int : SETTING_TYPE.double;
 }
 
+/**
+ * A targeting rule: users whose Email contains any of `emailContains`, or whose Identifier is one of
+ * `identifierIsOneOf`, get the rule's `value`/`variationId`.
+ */
+export type RuleSpec = ({ readonly emailContains: readonly string[] } | { readonly identifierIsOneOf: readonly string[] }) & {
+  readonly value: Value;
+  readonly variationId: string;
+};
+
 export interface FlagSpec {
   readonly value: Value;
   readonly variationId: string;
-  /** Users whose Email contains any of `emailContains` get `value`/`variationId` of the rule. */
-  readonly rules?: readonly { emailContains: readonly string[]; value: Value; variationId: string }[];
+  /** The first rule that matches decides. */
+  readonly rules?: readonly RuleSpec[];
   /** Percentage options, by the User's identifier. */
   readonly percentages?: readonly { percentage: number; value: Value; variationId: string }[];
 }
@@ -93,7 +102,8 @@ export function buildConfig(flags: Readonly<Record<string, FlagSpec>>): object {
       ...(flag.rules
         ? {
             r: flag.rules.map((rule) => ({
-              c: [{ u: { a: 'Email', c: 2, l: rule.emailContains } }],
+              // Comparators: 2 contains any of, 0 is one of (both on cleartext).
+              c: [{ u: 'emailContains' in rule ? { a: 'Email', c: 2, l: rule.emailContains } : { a: 'Identifier', c: 0, l: rule.identifierIsOneOf } }],
               s: { v: valueOf(rule.value), i: rule.variationId },
             })),
           }
@@ -105,4 +115,21 @@ export function buildConfig(flags: Readonly<Record<string, FlagSpec>>): object {
   }
   // r: 0 keeps the SDK on the baseUrl it was given (2 would force a redirect).
   return { p: { u: 'https://cdn-global.configcat.com', r: 0, s: 'test-salt' }, f: settings };
+}
+
+/**
+ * The value ConfigCat serves `user` for a flag built by `buildConfig` from `flag` (the first rule
+ * that matches decides), to state what a test expects without restating the config. Percentage
+ * options depend on the SDK's hashing: not modelled.
+ */
+export function servedValue(flag: FlagSpec, user?: { readonly identifier: string; readonly email?: string }): Value {
+  if (flag.percentages) throw new Error('servedValue does not model percentage options');
+  const rule = flag.rules?.find((candidate) =>
+    user === undefined
+      ? false
+      : 'emailContains' in candidate
+        ? candidate.emailContains.some((part) => user.email?.includes(part) ?? false)
+        : candidate.identifierIsOneOf.includes(user.identifier),
+  );
+  return (rule ?? flag).value;
 }

@@ -37,11 +37,23 @@ export type Install =
   | { readonly kind: 'pnpm'; readonly pnpmVersion: string };
 
 /** How to run the project once built. */
-export type Start =
-  /** A server: started in `cwd`, told its port through `PORT`, ready when its output matches `ready`. */
-  | { readonly kind: 'server'; readonly command: string; readonly args: readonly string[]; readonly cwd?: string; readonly ready: RegExp; readonly path: string }
-  /** A browser app: `build` leaves a static folder to serve. */
-  | { readonly kind: 'static'; readonly folder: string };
+export type Start = ServerStart | StaticStart;
+
+/** A server: started in `cwd`, told its port through `PORT`, ready when its output matches `ready`. */
+export interface ServerStart {
+  readonly kind: 'server';
+  readonly command: string;
+  readonly args: readonly string[];
+  readonly cwd?: string;
+  readonly ready: RegExp;
+  readonly path: string;
+}
+
+/** A browser app: `build` leaves a static folder to serve. */
+export interface StaticStart {
+  readonly kind: 'static';
+  readonly folder: string;
+}
 
 /**
  * What points the SDKs at local stand-ins (a config server for ConfigCat, a capture server for
@@ -53,6 +65,19 @@ export interface SdkEnvironment {
   readonly now: Readonly<Record<string, string>>;
   readonly wanted: { readonly configCatBaseUrl: string; readonly amplitudeServerUrl: string };
   readonly notes?: string;
+}
+
+/**
+ * What the project's own code evaluates when its app is visited: the flags it reads, and the
+ * ConfigCat User it passes (from a query parameter of the request, a constant written in its code,
+ * or none).
+ */
+export interface Evaluates {
+  readonly flags: readonly string[];
+  readonly user:
+    | { readonly from: 'query'; readonly parameter: string }
+    | { readonly from: 'constant'; readonly identifier: string }
+    | { readonly from: 'none' };
 }
 
 export interface CorpusFixture {
@@ -67,6 +92,8 @@ export interface CorpusFixture {
   readonly generateIn?: string;
   readonly start: Start;
   readonly sdkEnvironment: SdkEnvironment;
+  /** Absent: the project's code reads no flag yet. */
+  readonly evaluates?: Evaluates;
   /** Extra environment for every check (e.g. telemetry off). */
   readonly env?: Readonly<Record<string, string>>;
 }
@@ -170,6 +197,7 @@ export const CORPUS: readonly CorpusFixture[] = [
       wanted: { configCatBaseUrl: 'NEXT_PUBLIC_CONFIGCAT_BASE_URL', amplitudeServerUrl: 'NEXT_PUBLIC_AMPLITUDE_SERVER_URL' },
       notes: 'The provider in pages/_app.tsx takes no baseUrl today: pointing it at a stand-in needs options={{ baseUrl }}.',
     },
+    evaluates: { flags: ['newCheckout'], user: { from: 'constant', identifier: 'demo-user' } },
   },
   {
     name: 'vue-configcat',
@@ -184,6 +212,7 @@ export const CORPUS: readonly CorpusFixture[] = [
       wanted: { configCatBaseUrl: 'VITE_CONFIGCAT_BASE_URL', amplitudeServerUrl: 'VITE_AMPLITUDE_SERVER_URL' },
       notes: 'configcat-vue bundles its own SDK copy: baseUrl and setupHooks go in the plugin\'s clientOptions.',
     },
+    evaluates: { flags: ['calculateuseragefeature'], user: { from: 'none' } },
   },
   {
     name: 'express-configcat-node7',
@@ -198,6 +227,7 @@ export const CORPUS: readonly CorpusFixture[] = [
       wanted: { configCatBaseUrl: 'CONFIGCAT_BASE_URL', amplitudeServerUrl: 'AMPLITUDE_SERVER_URL' },
       notes: 'configcat-node 7 takes baseUrl in createClient\'s options; it has no flagEvaluated hook, so exposures need a newer SDK.',
     },
+    evaluates: { flags: ['canshowtopmatches'], user: { from: 'none' } },
   },
   {
     name: 'pnpm-workspace',
@@ -227,6 +257,7 @@ export const CORPUS: readonly CorpusFixture[] = [
       now: { CONFIGCAT_SDK_KEY: 'read in src/flags.ts (offline without it)', CONFIGCAT_BASE_URL: 'read in src/flags.ts' },
       wanted: { configCatBaseUrl: 'CONFIGCAT_BASE_URL', amplitudeServerUrl: 'AMPLITUDE_SERVER_URL' },
     },
+    evaluates: { flags: ['summerSale'], user: { from: 'query', parameter: 'user' } },
   },
 ];
 

@@ -72,12 +72,18 @@ export interface CommandResult {
 export function runCommand(
   command: string,
   args: readonly string[],
-  options: { cwd: string; env?: Readonly<Record<string, string>>; timeoutMs?: number },
+  options: {
+    cwd: string;
+    env?: Readonly<Record<string, string>>;
+    timeoutMs?: number;
+    /** false: `env` is the whole environment (default: added to this process's, with CI set). */
+    extendEnv?: boolean;
+  },
 ): Promise<CommandResult> {
   return new Promise((resolve, reject) => {
     const child = spawn(command, args, {
       cwd: options.cwd,
-      env: { ...process.env, CI: '1', NO_UPDATE_NOTIFIER: '1', ...options.env },
+      env: options.extendEnv === false ? { ...options.env } : { ...process.env, CI: '1', NO_UPDATE_NOTIFIER: '1', ...options.env },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     let stdout = '';
@@ -201,4 +207,39 @@ export async function serveBuiltApp(folder: string): Promise<{ url: string; clos
   });
   const port = await listen(server);
   return { url: `http://127.0.0.1:${port}/`, close: () => close(server) };
+}
+
+/** The variables under "Set these environment variables" in the generator's summary: name → what it holds. */
+export function environmentVariablesFromSummary(summary: string): Map<string, string> {
+  const lines = summary.split(/\r?\n/);
+  const start = lines.findIndex((line) => line.startsWith('Set these environment variables'));
+  const variables = new Map<string, string>();
+  if (start < 0) return variables;
+  for (const line of lines.slice(start + 1)) {
+    const match = /^\s+([A-Za-z_][A-Za-z0-9_]*)\s{2,}(.+)$/.exec(line);
+    if (!match) break;
+    variables.set(match[1]!, match[2]!);
+  }
+  return variables;
+}
+
+/** A block of the summary: a heading line ending in ":" and the indented lines under it. */
+export interface SummaryBlock {
+  readonly heading: string;
+  readonly code: string;
+}
+
+/** Every block of the summary whose indented lines read a feature flag (the user's next step, printed to paste). */
+export function flagReadingBlocks(summary: string): SummaryBlock[] {
+  const blocks: SummaryBlock[] = [];
+  let current: { heading: string; lines: string[] } | undefined;
+  for (const line of [...summary.split(/\r?\n/), '']) {
+    if (current && line.startsWith('  ')) {
+      current.lines.push(line.slice(2));
+      continue;
+    }
+    if (current) blocks.push({ heading: current.heading, code: current.lines.join('\n') });
+    current = /^\S.*:$/.test(line) ? { heading: line, lines: [] } : undefined;
+  }
+  return blocks.filter(({ code }) => /\b(?:getValueAsync|getValueDetailsAsync|getValue|useFeatureFlag)\s*\(|<FeatureWrapper\b/.test(code));
 }

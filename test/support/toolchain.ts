@@ -72,6 +72,15 @@ export function installToolchain(request: ToolchainRequest): string {
  */
 export function linkToolchain(toolchainDir: string, projectDir: string): void {
   execFileSync('cp', ['-al', join(toolchainDir, 'node_modules'), join(projectDir, 'node_modules')]);
+  // npm rewrites its hidden lockfile in place when it installs into the project (as the generator's
+  // install does): through a hard link that write would reach the shared toolchain and every project
+  // linked from it. The project gets its own copy.
+  const hiddenLockfile = join(projectDir, 'node_modules/.package-lock.json');
+  if (existsSync(hiddenLockfile)) {
+    const text = readFileSync(hiddenLockfile);
+    rmSync(hiddenLockfile);
+    writeFileSync(hiddenLockfile, text);
+  }
 }
 
 /** The package.json dependencies of a fixture, as a toolchain request (with its lockfile if it has one). */
