@@ -1,10 +1,10 @@
 #!/usr/bin/env node
-// `npm run build`: bundles the bin and both generators with esbuild into dist/ (what the package
-// ships). Everything they import is bundled except Prettier, which stays a dependency: a project's
+// `npm run build` (after type-checking): bundles the bin and the generators with esbuild into dist/,
+// which is what the package ships. Everything they import is bundled except Prettier, which stays a dependency: a project's
 // own Prettier is used when it has one, the bundled one otherwise, and both load on first use.
 // Yeoman features this package never uses are replaced by small modules that throw if ever reached
 // (scripts/build/stubs/), and the templates are precompiled (scripts/build/precompiled-templates.js).
-import { chmodSync, readFileSync, rmSync } from 'node:fs';
+import { chmodSync, existsSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
@@ -25,7 +25,8 @@ const EXTERNAL = ['prettier'];
  * - execa: Yeoman's command runner, for generator lookups and `spawnCommand`, never called here;
  * - globby: generator lookups by name (yo looks up with its own copy of Yeoman);
  * - simple-git, latest-version: yeoman-generator helpers these generators never call.
- * - inquirer (where @yeoman/adapter imports it): the same API, loading Inquirer on the first question.
+ * And inquirer, wherever it is imported but by the stand-in itself: the same API, which imports
+ * Inquirer (its prompts, rxjs…) on the first question.
  */
 const REPLACED = {
   'fly-import': 'fly-import.js',
@@ -153,17 +154,23 @@ export const BUNDLE_OPTIONS = {
   logLevel: 'warning',
 };
 
+/**
+ * The bin and every generator (generators/<name>/index.ts, found, not listed), each where yo and
+ * the bin look for it: dist/bin/cli.js, dist/generators/<name>/index.js.
+ */
+function entryPoints() {
+  const generators = readdirSync(join(ROOT, 'generators'), { withFileTypes: true })
+    .filter((entry) => entry.isDirectory() && existsSync(join(ROOT, 'generators', entry.name, 'index.ts')))
+    .map((entry) => [`generators/${entry.name}/index`, join(ROOT, 'generators', entry.name, 'index.ts')]);
+  return Object.fromEntries([['bin/cli', join(ROOT, 'bin/cli.ts')], ...generators]);
+}
+
 async function main() {
   const outdir = join(ROOT, 'dist');
   rmSync(outdir, { recursive: true, force: true });
   const result = await build({
     ...BUNDLE_OPTIONS,
-    entryPoints: {
-      'bin/cli': join(ROOT, 'bin/cli.ts'),
-      // Where yo looks for them: dist/generators/<name>/index.js.
-      'generators/app/index': join(ROOT, 'generators/app/index.ts'),
-      'generators/guide/index': join(ROOT, 'generators/guide/index.ts'),
-    },
+    entryPoints: entryPoints(),
     outdir,
     // The bin and the generators share one copy of each module (yo loads the generators alone).
     splitting: true,
