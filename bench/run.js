@@ -4,17 +4,17 @@
 // `node bench/run.js --quick` runs every row with small counts, to develop the benchmark.
 // Benchmarks are not tests: nothing here runs in `npm test`, and nothing asserts a time.
 import { spawn, spawnSync } from 'node:child_process';
-import { chownSync, cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { chownSync, cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import { cpus, tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { GENERATED_SOURCE, HOOK_MODULE, prepare, REPO_ROOT } from './lib/prepare.js';
+import { GENERATED_SOURCE, HOOK_MODULE, PIPELINE_MODULE, prepare, REPO_ROOT } from './lib/prepare.js';
 import { startServers } from './lib/servers.js';
 import { median, numberCell, ratioCell } from './lib/stats.js';
 
 const QUICK = process.argv.includes('--quick');
 const COUNTS = QUICK
-  ? { binPairs: 2, helpPairs: 1, yoPairs: 1, phases: 1, hookRounds: 1, snippetRounds: 1, repeats: 5, snippetRepeats: 2, memoryUsers: 100_000, evictionRounds: 3, evictionBatch: 2_000 }
-  : { binPairs: 10, helpPairs: 5, yoPairs: 5, phases: 3, hookRounds: 5, snippetRounds: 3, repeats: 100, snippetRepeats: 2, memoryUsers: 1_000_000, evictionRounds: 9, evictionBatch: 5_000 };
+  ? { binPairs: 2, helpPairs: 1, yoPairs: 1, coldPairs: 2, installPairs: 1, phases: 1, hookRounds: 1, snippetRounds: 1, repeats: 5, snippetRepeats: 2, memoryUsers: 100_000, evictionRounds: 3, evictionBatch: 2_000 }
+  : { binPairs: 10, helpPairs: 5, yoPairs: 5, coldPairs: 10, installPairs: 5, phases: 3, hookRounds: 5, snippetRounds: 3, repeats: 100, snippetRepeats: 2, memoryUsers: 1_000_000, evictionRounds: 9, evictionBatch: 5_000 };
 // `--hook-only`: rows 2 to 5 only (no generation rows), printed and not written to RESULTS.md.
 const HOOK_ONLY = process.argv.includes('--hook-only');
 
@@ -172,7 +172,7 @@ async function phases() {
   log(`row 1: what the generator adds, cold, ${COUNTS.phases} runs`);
   const runs = [];
   for (let i = 0; i < COUNTS.phases; i += 1) {
-    const result = spawnSync(process.execPath, [join(REPO_ROOT, 'bench/lib/phases-child.js'), freshProject(), REPO_ROOT], { encoding: 'utf8' });
+    const result = spawnSync(process.execPath, [join(REPO_ROOT, 'bench/lib/phases-child.js'), freshProject(), PIPELINE_MODULE], { encoding: 'utf8' });
     if (result.status !== 0) throw new Error(`phases-child failed:\n${result.stderr}`);
     runs.push(JSON.parse(result.stdout));
   }
@@ -186,6 +186,88 @@ async function phases() {
       renderMs: median(runs.map((run) => run.files[i].renderMs)),
       formatMs: median(runs.map((run) => run.files[i].formatMs)),
     })),
+  };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Row 6: a cold start, the bin against Node itself (`node -e 0`).
+
+const nodeAlone = () => timedRun(process.execPath, ['-e', '0'], scratch);
+
+async function coldStart() {
+  log(`row 6: bin generation vs. node -e 0, ${COUNTS.coldPairs} alternated pairs`);
+  const generation = await alternate(COUNTS.coldPairs, nodeAlone, async () => {
+    const dir = freshProject();
+    const run = await timedRun(process.execPath, [REAL_BIN, ...GENERATE_ARGS], dir);
+    checkGenerated(dir);
+    return run;
+  });
+  log(`row 6: bin --help vs. node -e 0, ${COUNTS.coldPairs} alternated pairs`);
+  const help = await alternate(COUNTS.coldPairs, nodeAlone, () => timedRun(process.execPath, [REAL_BIN, '--help'], scratch));
+  return { generation, help };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Row 7: what `npx generator-configcat-amplitude` installs: the packed tarball against create-vite.
+
+const CREATE_VITE = 'create-vite@9.3.0';
+
+/** Packages under a node_modules folder (scoped and nested ones too), and the bytes of every file in it. */
+function installedFootprint(nodeModules) {
+  let packages = 0;
+  let bytes = 0;
+  const sizeOf = (folder) => {
+    for (const entry of readdirSync(folder, { withFileTypes: true })) {
+      const path = join(folder, entry.name);
+      if (entry.isDirectory()) sizeOf(path);
+      else if (entry.isFile()) bytes += statSync(path).size;
+    }
+  };
+  const countIn = (folder) => {
+    if (!existsSync(folder)) return;
+    for (const entry of readdirSync(folder, { withFileTypes: true })) {
+      if (!entry.isDirectory() || entry.name.startsWith('.')) continue;
+      const path = join(folder, entry.name);
+      if (entry.name.startsWith('@')) countIn(path);
+      else {
+        packages += 1;
+        countIn(join(path, 'node_modules'));
+      }
+    }
+  };
+  if (existsSync(nodeModules)) sizeOf(nodeModules);
+  countIn(nodeModules);
+  return { packages, bytes };
+}
+
+/** `npm install <spec>` into a new empty project, with the bench's own npm cache. */
+function npmInstall(spec, cache, offline) {
+  const prefix = mkdtempSync(join(scratch, 'install-'));
+  writeFileSync(join(prefix, 'package.json'), '{ "private": true }\n');
+  const args = ['install', '--no-audit', '--no-fund', '--no-update-notifier', '--cache', cache, ...(offline ? ['--offline'] : []), spec];
+  return timedRun('npm', args, prefix).then((run) => ({ ...run, prefix }));
+}
+
+async function installFootprint() {
+  log('row 7: packing the package');
+  const packed = spawnSync('npm', ['pack', '--silent', '--pack-destination', scratch], { cwd: REPO_ROOT, encoding: 'utf8' });
+  if (packed.status !== 0) throw new Error(`npm pack failed:\n${packed.stderr}`);
+  const tarball = join(scratch, packed.stdout.trim().split('\n').pop());
+  const cache = join(scratch, 'npm-cache');
+  log(`row 7: priming a local npm cache with what ${tarball.split('/').pop()} and ${CREATE_VITE} install (from the registry)`);
+  const ours = await npmInstall(tarball, cache, false);
+  const theirs = await npmInstall(CREATE_VITE, cache, false);
+  log(`row 7: installs from the primed cache (--offline), ${COUNTS.installPairs} alternated pairs`);
+  const install = await alternate(
+    COUNTS.installPairs,
+    () => npmInstall(CREATE_VITE, cache, true),
+    () => npmInstall(tarball, cache, true),
+  );
+  return {
+    tarballBytes: statSync(tarball).size,
+    ours: installedFootprint(join(ours.prefix, 'node_modules')),
+    theirs: installedFootprint(join(theirs.prefix, 'node_modules')),
+    install,
   };
 }
 
@@ -288,7 +370,7 @@ function machine() {
 
 const yesNo = (ok) => (ok ? 'yes' : '**no**');
 
-function table({ bin, help, yo, rounds, paired, mem, cap, edge }) {
+function table({ bin, help, yo, rounds, paired, mem, cap, edge, cold, footprint }) {
   const rows = [];
   const row = (...cells) => rows.push(`| ${cells.join(' | ')} |`);
   row('#', 'Measure', 'B vs. baseline A', 'Result: B/A median (min–max, n)', 'Target', 'Met?');
@@ -461,6 +543,63 @@ function table({ bin, help, yo, rounds, paired, mem, cap, edge }) {
       yesNo(worst <= 20 && flat(init) && flat(uninit)),
     );
   }
+  if (cold) {
+    const { generation, help: helpRuns } = cold;
+    const wallB = median(generation.b.map((r) => r.ms));
+    row(
+      '6',
+      `Generation through the bin, cold, wall time (\`--yes --platform react --skip-install\`, fresh copy of examples/react-app: no formatter configuration): B ${numberCell(generation.b.map((r) => r.ms), 'ms')}, A ${numberCell(generation.a.map((r) => r.ms), 'ms')}`,
+      'bin generation vs. `node -e 0`',
+      ratioCell(generation.wall),
+      '≤ 4×, and B ≤ 500 ms on an idle machine',
+      `${yesNo(median(generation.wall) <= 4)} (ratio), ${yesNo(wallB <= 500)} (B ≤ 500 ms)`,
+    );
+    row(
+      '6',
+      `Generation through the bin, cold, CPU time (user + system): B ${numberCell(generation.b.map((r) => r.cpuMs), 'ms')}, A ${numberCell(generation.a.map((r) => r.cpuMs), 'ms')}`,
+      'same runs',
+      ratioCell(generation.cpu),
+      '≤ 4×',
+      yesNo(median(generation.cpu) <= 4),
+    );
+    const rss = generation.b.map((r) => r.rssMb);
+    row(
+      '6',
+      `Generation through the bin, peak RSS: B ${numberCell(rss, 'MB')}, A ${numberCell(generation.a.map((r) => r.rssMb), 'MB')}`,
+      'same runs',
+      ratioCell(generation.rss),
+      'B ≤ 80 MB',
+      yesNo(median(rss) <= 80),
+    );
+    row(
+      '6',
+      `\`--help\` through the bin, wall time: B ${numberCell(helpRuns.b.map((r) => r.ms), 'ms')}, A ${numberCell(helpRuns.a.map((r) => r.ms), 'ms')}; CPU time B ${numberCell(helpRuns.b.map((r) => r.cpuMs), 'ms')}, A ${numberCell(helpRuns.a.map((r) => r.cpuMs), 'ms')} (CPU ratio ${ratioCell(helpRuns.cpu)})`,
+      '`--help` vs. `node -e 0`',
+      ratioCell(helpRuns.wall),
+      '≤ 2×',
+      yesNo(median(helpRuns.wall) <= 2),
+    );
+  }
+  if (footprint) {
+    const { ours, theirs, install } = footprint;
+    const mb = (bytes) => `${(bytes / 2 ** 20).toFixed(1)} MB`;
+    row(
+      '7',
+      `What installing the packed tarball (${(footprint.tarballBytes / 1024).toFixed(0)} kB) puts in node_modules: ${ours.packages} packages, ${mb(ours.bytes)}; ${CREATE_VITE}: ${theirs.packages} packages, ${mb(theirs.bytes)}`,
+      'generator-configcat-amplitude vs. create-vite',
+      `${ours.packages} vs. ${theirs.packages} packages; ${(ours.bytes / theirs.bytes).toFixed(1)}× the bytes`,
+      '≤ 15 packages',
+      yesNo(ours.packages <= 15),
+    );
+    row(
+      '7',
+      `Install time from a primed local npm cache (\`npm install --offline\` into an empty project): B ${numberCell(install.b.map((r) => r.ms), 'ms')}, A ${numberCell(install.a.map((r) => r.ms), 'ms')}`,
+      'the tarball vs. create-vite',
+      ratioCell(install.wall),
+      '—',
+      '—',
+    );
+  }
   return rows.join('\n');
 }
 
@@ -475,6 +614,8 @@ async function main() {
   const yo = HOOK_ONLY ? undefined : await generationThroughYo();
   const help = HOOK_ONLY ? undefined : await helpThroughBin();
   const added = HOOK_ONLY ? undefined : await phases();
+  const cold = HOOK_ONLY ? undefined : await coldStart();
+  const footprint = HOOK_ONLY ? undefined : await installFootprint();
 
   const servers = await startServers();
   let rounds;
@@ -491,12 +632,12 @@ async function main() {
   }
 
   const loadAfter = machine().load;
-  const body = table({ bin, help, yo, added, rounds, paired, mem, cap, edge });
+  const body = table({ bin, help, yo, added, rounds, paired, mem, cap, edge, cold, footprint });
   const notes = [
     `Machine: ${facts.model}, ${facts.cores} cores, Node ${facts.node}, ${facts.date}; load average ${facts.load} before, ${loadAfter} after (the machine is shared).`,
     ...(added
       ? [
-          `Row 1 detail, cold in one process (median of ${COUNTS.phases}): loading the generator's modules ${added.importMs.toFixed(0)} ms; rendering ${added.renderMs.toFixed(0)} ms (Handlebars load + compile); formatting ${added.formatMs.toFixed(0)} ms (Prettier load + plugins + format): ${added.byFile.map((f) => `${f.path} ${f.renderMs.toFixed(0)} + ${f.formatMs.toFixed(0)} ms`).join(', ')}.`,
+          `Row 1 detail, cold in one process (median of ${COUNTS.phases}): loading the generator's modules ${added.importMs.toFixed(0)} ms; rendering ${added.renderMs.toFixed(0)} ms (precompiled templates, Handlebars runtime); formatting ${added.formatMs.toFixed(0)} ms (Prettier load + plugins + format): ${added.byFile.map((f) => `${f.path} ${f.renderMs.toFixed(0)} + ${f.formatMs.toFixed(0)} ms`).join(', ')}.`,
         ]
       : []),
   ].join('\n\n');

@@ -57,7 +57,7 @@ const readGenerated = (dir: string) => Object.fromEntries(GENERATED.map((path) =
  * the edits decision says so, and a re-run exits 0 leaving every file byte for byte as it was.
  */
 async function expectRerunChangesNothing(dir: string, generated: Record<string, string>): Promise<void> {
-  const { decideWriteOf } = (await import(join(REPO_ROOT, 'dist/generators/lib/edits.js'))) as typeof import('../generators/lib/edits.js');
+  const { decideWriteOf } = await import('../generators/lib/edits.js');
   const fingerprints = JSON.parse(readText(dir, '.yo-rc.json'))['generator-configcat-amplitude'].fingerprints as Record<string, string>;
   const reformatted = GENERATED.filter((path) => readText(dir, path) !== generated[path]);
   expect(reformatted.length, 'the formatter changed some file').toBeGreaterThan(0);

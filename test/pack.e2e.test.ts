@@ -13,22 +13,39 @@ function chownTree(path: string, uid: number): void {
   if (statSync(path).isDirectory()) for (const entry of readdirSync(path)) chownTree(join(path, entry), uid);
 }
 
+/** Names of the packages in a node_modules folder, nested ones included. */
+function installedPackages(nodeModules: string): string[] {
+  if (!existsSync(nodeModules)) return [];
+  return readdirSync(nodeModules, { withFileTypes: true })
+    .filter((entry) => entry.isDirectory() && !entry.name.startsWith('.'))
+    .flatMap((entry) =>
+      entry.name.startsWith('@')
+        ? installedPackages(join(nodeModules, entry.name)).map((name) => `${entry.name}/${name}`)
+        : [entry.name, ...installedPackages(join(nodeModules, entry.name, 'node_modules'))],
+    )
+    .sort();
+}
+
 describe('the published package', () => {
-  it('installs with yo and generates a Node project through `yo configcat-amplitude`', async () => {
+  it('installs as itself and Prettier, and generates a Node project through `yo configcat-amplitude`', async () => {
     const work = mkdtempSync(join(tmpdir(), 'cca-pack-'));
     const { stdout: tarball } = await execa('npm', ['pack', '--silent', '--pack-destination', work], { cwd: REPO_ROOT });
     const yoVersion = (JSON.parse(readFileSync(join(REPO_ROOT, 'node_modules/yo/package.json'), 'utf8')) as { version: string }).version;
 
+    // The package alone, as `npx generator-configcat-amplitude` installs it; yo beside it, as a global yo finds it.
     const prefix = join(work, 'prefix');
+    const yoPrefix = join(work, 'yo');
     const project = join(work, 'project');
     const home = join(work, 'home');
-    for (const dir of [prefix, project, home]) await execa('mkdir', ['-p', dir]);
-    writeFileSync(join(prefix, 'package.json'), '{ "private": true }\n');
-    await execa('npm', ['install', '--prefer-offline', '--no-audit', '--no-fund', join(work, tarball.trim()), `yo@${yoVersion}`], { cwd: prefix });
+    for (const dir of [prefix, yoPrefix, project, home]) await execa('mkdir', ['-p', dir]);
+    for (const dir of [prefix, yoPrefix]) writeFileSync(join(dir, 'package.json'), '{ "private": true }\n');
+    await execa('npm', ['install', '--prefer-offline', '--no-audit', '--no-fund', join(work, tarball.trim())], { cwd: prefix });
+    expect(installedPackages(join(prefix, 'node_modules'))).toEqual(['generator-configcat-amplitude', 'prettier']);
+    await execa('npm', ['install', '--prefer-offline', '--no-audit', '--no-fund', `yo@${yoVersion}`], { cwd: yoPrefix });
     writeFileSync(join(project, 'package.json'), '{\n  "name": "service",\n  "type": "module"\n}\n');
     if (process.getuid?.() === 0) chownTree(work, YO_UID);
 
-    const run = await execa('node', [join(prefix, 'node_modules/yo/lib/cli.js'), 'configcat-amplitude', '--yes', '--platform', 'node', '--skip-install'], {
+    const run = await execa('node', [join(yoPrefix, 'node_modules/yo/lib/cli.js'), 'configcat-amplitude', '--yes', '--platform', 'node', '--skip-install'], {
       cwd: project,
       stdin: 'ignore',
       reject: false,

@@ -1,16 +1,13 @@
 // What the generator adds on top of Yeoman's floor, cold, in one process: loading its modules,
-// then rendering (Handlebars, loaded on first use) and formatting (Prettier, loaded on first use)
-// each file of `--platform react` for the project in argv[2], through the generator's own pipeline.
-// Prints one JSON line.
-import { join } from 'node:path';
+// then rendering (precompiled templates, Handlebars' runtime) and formatting (Prettier, loaded on
+// first use) each file of `--platform react` for the project in argv[2], through the generator's
+// own pipeline, bundled as the package bundles it (bench/lib/prepare.js). Prints one JSON line.
+import { pathToFileURL } from 'node:url';
 
-const [project, repoRoot] = process.argv.slice(2);
+const [project, pipelineModule] = process.argv.slice(2);
 const now = () => performance.now();
 let start = now();
-const lib = (name) => import(join(repoRoot, 'dist/generators/lib', name));
-const [{ prepareRun, plannedFiles }, { renderPlannedFile }, { formatLikeProject }] = await Promise.all(
-  ['pipeline.js', 'render.js', 'format.js'].map(lib),
-);
+const { prepareRun, plannedFiles, renderPlannedFile, formatLikeProject } = await import(pathToFileURL(pipelineModule).href);
 const importMs = now() - start;
 start = now();
 const { plan } = await prepareRun(project, { options: { yes: true, platform: 'react' }, saved: {} });
@@ -21,7 +18,7 @@ for (const file of plannedFiles(plan)) {
   const rendered = renderPlannedFile(file);
   const renderMs = now() - start;
   start = now();
-  await formatLikeProject(join(project, file.path), rendered, project);
+  await formatLikeProject(`${project}/${file.path}`, rendered, project);
   files.push({ path: file.path, renderMs, formatMs: now() - start });
 }
 process.stdout.write(`${JSON.stringify({ importMs, planMs, files })}\n`);

@@ -8,11 +8,14 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
+import { BUNDLE_OPTIONS, bundlePlugins } from '../../scripts/build.js';
 
 export const REPO_ROOT = fileURLToPath(new URL('../..', import.meta.url));
 export const OUT_DIR = join(REPO_ROOT, 'bench/.out');
 export const HOOK_MODULE = join(OUT_DIR, 'generated-hook.mjs');
 export const SERVERS_MODULE = join(OUT_DIR, 'config-server.mjs');
+// The generation pipeline bundled as the package bundles it (precompiled templates), for row 1's detail.
+export const PIPELINE_MODULE = join(OUT_DIR, 'pipeline.mjs');
 // The generated source, kept to read; not named .ts, since tsconfig.test.json type-checks bench's .ts files.
 export const GENERATED_SOURCE = join(OUT_DIR, 'generated-hook.source.txt');
 
@@ -35,6 +38,20 @@ export async function prepare() {
   } finally {
     rmSync(project, { recursive: true, force: true });
   }
+  await build({
+    ...BUNDLE_OPTIONS,
+    stdin: {
+      contents: [
+        "export { prepareRun, plannedFiles } from './generators/lib/pipeline.ts';",
+        "export { renderPlannedFile } from './generators/lib/render.ts';",
+        "export { formatLikeProject } from './generators/lib/format.ts';",
+      ].join('\n'),
+      resolveDir: REPO_ROOT,
+      loader: 'ts',
+    },
+    outfile: PIPELINE_MODULE,
+    plugins: bundlePlugins(),
+  });
   await build({
     entryPoints: [join(REPO_ROOT, 'test/support/config-server.ts')],
     outfile: SERVERS_MODULE,

@@ -1,6 +1,7 @@
 import { basename, relative } from 'node:path';
 import { loadBundledPrettier } from './bundled-prettier.js';
 import { biomeFormats, chooseFormatter, findBiome, readFormatterSignals } from './formatter-choice.js';
+import { finishMarkdown } from './markdown-form.js';
 import { formatWithBiome } from './project-biome.js';
 import { loadProjectPrettier, resolvePluginsFrom, type PrettierApi } from './project-prettier.js';
 import { UserError } from './user-error.js';
@@ -14,7 +15,8 @@ import { UserError } from './user-error.js';
  * - else with its own installed Prettier (2 or 3) and that Prettier's configuration, plugins
  *   and overrides for the path, .editorconfig included;
  * - else with the Prettier bundled here, honouring the project's Prettier configuration or
- *   .editorconfig if it has one, Prettier's defaults otherwise.
+ *   .editorconfig if it has one, Prettier's defaults otherwise (Markdown, written in Prettier's form
+ *   already, is then only finished: see markdown-form.ts).
  * A formatter is loaded only when a file needs it, once per run.
  */
 export async function formatLikeProject(absolutePath: string, text: string, projectRoot: string): Promise<string> {
@@ -39,14 +41,21 @@ export async function formatLikeProject(absolutePath: string, text: string, proj
     }
     return formatWithPrettier(api, absolutePath, text, {});
   }
-  return formatWithPrettier(await loadBundledPrettier(), absolutePath, text, fasterParser(absolutePath));
+  const prettier = await loadBundledPrettier();
+  const withoutConfig = absolutePath.endsWith('.md') ? (markdown: string) => finishMarkdown(markdown, markdownTools(prettier)) : undefined;
+  return formatWithPrettier(prettier, absolutePath, text, fasterParser(absolutePath), withoutConfig);
 }
 
+/**
+ * `withoutConfig`: what prints the file as Prettier would with no configuration, without Prettier's
+ * formatter for it (used when the project has no configuration for the path).
+ */
 async function formatWithPrettier(
   prettier: PrettierApi,
   absolutePath: string,
   text: string,
   defaults: Record<string, unknown>,
+  withoutConfig?: (text: string) => Promise<string>,
 ): Promise<string> {
   let config: Record<string, unknown>;
   try {
@@ -57,12 +66,21 @@ async function formatWithPrettier(
   } catch (error) {
     throw new UserError(`Your Prettier configuration could not be read (${firstLine(error)}): fix it, then run again.`);
   }
+  if (withoutConfig && Object.keys(config).length === 0) return withoutConfig(text);
   try {
     return await prettier.format(text, { ...defaults, ...config, filepath: absolutePath });
   } catch (error) {
     // The generated text is valid, so a failure here comes from the configuration (e.g. a plugin that is not installed).
     throw new UserError(`Your Prettier configuration could not format ${basename(absolutePath)} (${firstLine(error)}): fix it, then run again.`);
   }
+}
+
+/** The bundled Prettier's code formatting and width count, for Markdown finished without its Markdown formatter. */
+function markdownTools(prettier: typeof import('prettier')) {
+  return {
+    formatCode: (code: string, parser: string) => prettier.format(code, { parser }).catch(() => undefined),
+    stringWidth: (text: string) => prettier.util.getStringWidth(text),
+  };
 }
 
 function firstLine(error: unknown): string {

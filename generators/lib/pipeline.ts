@@ -1,10 +1,8 @@
 import { join } from 'node:path';
 import type { Answers } from './answers.js';
 import { detectProject, type ProjectFacts } from './detect.js';
-import { formatLikeProject } from './format.js';
 import { planGeneration, type GenerationPlan } from './plan.js';
 import type { PlannedFile } from './platform.js';
-import { renderPlannedFile } from './render.js';
 import { checkGivenOptions, resolveAnswers, type AnswerSources } from './resolve-answers.js';
 
 /**
@@ -40,7 +38,11 @@ export function plannedFiles(plan: GenerationPlan): readonly PlannedFile[] {
   return [...plan.files, plan.guide];
 }
 
-/** A planned file's content as it is written: rendered, then formatted as the project formats its own. */
+/**
+ * A planned file's content as it is written: rendered, then formatted as the project formats its own.
+ * Templates and formatters load here, on the first file: `--help` and runs that stop early never load them.
+ */
 export async function generateFile(root: string, file: PlannedFile): Promise<string> {
+  const [{ renderPlannedFile }, { formatLikeProject }] = await Promise.all([import('./render.js'), import('./format.js')]);
   return formatLikeProject(join(root, file.path), renderPlannedFile(file), root);
 }

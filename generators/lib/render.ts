@@ -1,9 +1,6 @@
-import { readdirSync, readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
-import { join } from 'node:path';
 import type HandlebarsNamespace from 'handlebars';
-import { PACKAGE_ROOT, TEMPLATES_ROOT } from './package-root.js';
 import type { PlannedFile, TemplatePath } from './platform.js';
+import { compileSource, loadHandlebars, sharedPartialPaths, templateAt, type Handlebars } from './templates.js';
 
 /** A JavaScript string literal for any text: JSON's escaping, plus the line separators JSON allows. */
 export function jsStringLiteral(value: unknown): string {
@@ -21,7 +18,6 @@ export function groupedNumber(value: unknown, separator: string): string {
   return String(value).replace(/\B(?=(\d{3})+(?!\d))/g, separator);
 }
 
-type Handlebars = typeof HandlebarsNamespace;
 type CompiledTemplate = HandlebarsTemplateDelegate;
 let instance: Handlebars | undefined;
 
@@ -32,7 +28,7 @@ let instance: Handlebars | undefined;
  */
 function handlebars(): Handlebars {
   if (instance) return instance;
-  const created = (createRequire(import.meta.url)('handlebars') as Handlebars).create();
+  const created = loadHandlebars().create();
   created.registerHelper('literal', (value: unknown) => jsStringLiteral(value));
   created.registerHelper('comment', (value: unknown) => commentText(value));
   created.registerHelper('numberLiteral', (value: unknown) => groupedNumber(value, '_'));
@@ -61,9 +57,9 @@ function envAccess(name: unknown, options: HandlebarsNamespace.HelperOptions): s
  * `{{> variant-ts}}`.
  */
 function registerSharedPartials(target: Handlebars): void {
-  const folder = join(TEMPLATES_ROOT, 'partials');
-  for (const file of readdirSync(folder).filter((name) => name.endsWith('.hbs'))) {
-    target.registerPartial(file.slice(0, -'.hbs'.length).replace('.', '-'), readFileSync(join(folder, file), 'utf8'));
+  for (const path of sharedPartialPaths()) {
+    const file = path.slice(path.lastIndexOf('/') + 1);
+    target.registerPartial(file.slice(0, -'.hbs'.length).replace('.', '-'), templateAt(target, path));
   }
 }
 
@@ -72,7 +68,7 @@ const compiled = new Map<TemplatePath, CompiledTemplate>();
 function compiledTemplate(path: TemplatePath): CompiledTemplate {
   let template = compiled.get(path);
   if (!template) {
-    template = handlebars().compile(readFileSync(join(PACKAGE_ROOT, path), 'utf8'), { noEscape: true, strict: true });
+    template = templateAt(handlebars(), path);
     compiled.set(path, template);
   }
   return template;
@@ -86,5 +82,5 @@ export function renderPlannedFile(file: PlannedFile): string {
 
 /** Renders template text (not a file) with a context: for templates built at run time and tests. */
 export function renderTemplate(source: string, context: object): string {
-  return handlebars().compile(source, { noEscape: true, strict: true })(context);
+  return compileSource(handlebars(), source)(context);
 }

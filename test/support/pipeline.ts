@@ -1,15 +1,10 @@
-import { join } from 'node:path';
-import type * as Pipeline from '../../generators/lib/pipeline.js';
-import type * as Render from '../../generators/lib/render.js';
-import type * as Format from '../../generators/lib/format.js';
-import type * as Summary from '../../generators/lib/summary.js';
-import type { GenerationPlan } from '../../generators/lib/plan.js';
+import { extname, join } from 'node:path';
 import type { Answers } from '../../generators/lib/answers.js';
-import { extname } from 'node:path';
-import { REPO_ROOT } from './generate.js';
-
-/** The compiled modules the generators use (`npm run build` first), loaded as the generator loads them. */
-const lib = <Module>(name: string) => import(join(REPO_ROOT, 'dist/generators/lib', `${name}.js`)) as Promise<Module>;
+import { formatLikeProject } from '../../generators/lib/format.js';
+import { plannedFiles, prepareRun } from '../../generators/lib/pipeline.js';
+import type { GenerationPlan } from '../../generators/lib/plan.js';
+import { renderPlannedFile } from '../../generators/lib/render.js';
+import { summarize } from '../../generators/lib/summary.js';
 
 export interface GeneratedOutput {
   readonly answers: Answers;
@@ -40,12 +35,6 @@ export async function generateInMemory(
   options: Readonly<Record<string, unknown>>,
   { sharedFormatting = false } = {},
 ): Promise<GeneratedOutput> {
-  const [{ prepareRun, plannedFiles }, { renderPlannedFile }, { formatLikeProject }, { summarize }] = await Promise.all([
-    lib<typeof Pipeline>('pipeline'),
-    lib<typeof Render>('render'),
-    lib<typeof Format>('format'),
-    lib<typeof Summary>('summary'),
-  ]);
   const { answers, plan } = await prepareRun(dir, { options: { ...options }, saved: {} });
   const files: Record<string, string> = {};
   for (const file of plannedFiles(plan)) {
