@@ -4,6 +4,15 @@ import { findNodeEntry, importSpecifier, observedSpecifierStyle, scriptFile } fr
 const project = (files: Record<string, string>) => (path: string) => files[path];
 
 describe('findNodeEntry', () => {
+  it('maps a start script that runs the output folder (`node dist`) to the source folder\'s index', () => {
+    const files: Record<string, string> = {
+      'package.json': JSON.stringify({ scripts: { start: 'node dist' } }),
+      'tsconfig.json': JSON.stringify({ compilerOptions: { outDir: 'dist', rootDir: 'src' } }),
+      'src/index.ts': 'export {};',
+    };
+    expect(findNodeEntry((path) => files[path])).toEqual({ path: 'src/index.ts', reason: 'the start script (dist, compiled from src/index.ts)' });
+  });
+
   it('maps package.json main in dist back to its TypeScript source through tsconfig outDir/rootDir', () => {
     const read = project({
       'package.json': JSON.stringify({ type: 'module', main: 'dist/index.js', scripts: { start: 'node dist/index.js' } }),

@@ -108,6 +108,32 @@ describe('wiring the project’s entry code', () => {
     expect(wrapped).toMatch(/from '\.\.\/ConfigCatAmplitudeProvider(\.js)?'/);
   });
 
+  it('joins a shutdown handler that another module registers, where its process.exit would stop a second one', async () => {
+    const handlers = [
+      "import type { Server } from 'node:http';",
+      '',
+      'export const registerProcessEvents = (server: Server): void => {',
+      '  const handleSignals = () => {',
+      '    server.close();',
+      '    process.exit(0);',
+      '  };',
+      "  process.on('SIGTERM', handleSignals);",
+      '};',
+      '',
+    ].join('\n');
+    const server = "import express from 'express';\nimport { registerProcessEvents } from './process-events.js';\n\nregisterProcessEvents(express().listen(3000));\n";
+    const files = { ...EXPRESS_TS, 'src/server.ts': server, 'src/process-events.ts': handlers };
+    const result = await run(files, { platform: 'node' });
+    const entry = read(result.cwd, 'src/server.ts');
+    expect(entry).toContain('createConfigCatClient()');
+    expect(entry).not.toContain('flushAmplitudeExposures');
+    const events = read(result.cwd, 'src/process-events.ts');
+    expect(events).toContain("import { flushAmplitudeExposures } from './configcat-amplitude.js';");
+    expect(events).toMatch(/const handleSignals = \(\) => \{\n {4}void flushAmplitudeExposures\(\)\.finally\(\(\) => \{\n {6}server\.close\(\);\n {6}process\.exit\(0\);\n {4}\}\);\n {2}\};/);
+    const recorded = JSON.parse(read(result.cwd, '.yo-rc.json'))['generator-configcat-amplitude'].entryEdits;
+    expect(Object.keys(recorded).sort()).toEqual(['src/process-events.ts', 'src/server.ts']);
+  });
+
   it('edits nothing with --no-edit, and says what to add instead', async () => {
     const result = await run(VITE_REACT, { edit: false });
     expect(read(result.cwd, 'src/main.tsx')).toBe(VITE_REACT['src/main.tsx']);

@@ -43,7 +43,7 @@ const GUIDE_FRAGMENTS = guideFragments('platforms/node');
  * exposures attached to the client it creates (or a client created for it), Amplitude started,
  * and the queue flushed on shutdown (NestJS: in the root module's `onApplicationShutdown`).
  */
-function nodeEntryEdits({ files: [wiring], read, specifier, initAmplitude, edits, project }: EntryEditInput): EntryEdit[] {
+function nodeEntryEdits({ files: [wiring], read, sourceFiles, specifier, initAmplitude, edits, project }: EntryEditInput): EntryEdit[] {
   const found = edits.findNodeEntry(read);
   const file = found?.path ?? (project.typescript ? 'src/index.ts' : 'index.js');
   const packageType = project.moduleSystem === 'esm' ? 'module' : 'commonjs';
@@ -52,13 +52,28 @@ function nodeEntryEdits({ files: [wiring], read, specifier, initAmplitude, edits
     const reason = 'CommonJS TypeScript under verbatimModuleSyntax takes only `import x = require()`';
     return [{ file, edit: () => edits.unrecognised(reason, file, 'where the app starts', "import wiring = require('./configcat-amplitude');\nconst configCatClient = wiring.createConfigCatClient();") }];
   }
+  // The app's own shutdown handler may live in another module (a `registerProcessEvents(server)`):
+  // the flush joins it there, since a second handler in the entry would run after its process.exit.
+  const handlerFile = edits.registersSignalHandler(read(file) ?? '')
+    ? undefined
+    : sourceFiles.find((path) => path !== file && path !== wiring.path && edits.registersSignalHandler(read(path) ?? ''));
   const steps: EntryEdit[] = [
     {
       file,
       edit: (code) =>
-        edits.wireNodeEntry({ code, file, wiringModule: specifier(file, wiring.path), initAmplitude: initAmplitude ? 'void' : false, packageType }),
+        edits.wireNodeEntry({
+          code,
+          file,
+          wiringModule: specifier(file, wiring.path),
+          initAmplitude: initAmplitude ? 'void' : false,
+          packageType,
+          shutdownElsewhere: handlerFile !== undefined,
+        }),
     },
   ];
+  if (handlerFile) {
+    steps.push({ file: handlerFile, edit: (code) => edits.addShutdownFlush({ code, file: handlerFile, wiringModule: specifier(handlerFile, wiring.path), packageType }) });
+  }
   const nestModule = 'src/app.module.ts';
   if (edits.isNestMain(read(file) ?? '', file) && read(nestModule) !== undefined) {
     steps.push({ file: nestModule, edit: (code) => edits.addNestShutdownFlush({ code, file: nestModule, wiringModule: specifier(nestModule, wiring.path), packageType }) });

@@ -94,6 +94,11 @@ export interface CorpusFixture {
   readonly sdkEnvironment: SdkEnvironment;
   /** Absent: the project's code reads no flag yet. */
   readonly evaluates?: Evaluates;
+  /**
+   * The generator must refuse this project, as it is, with this one line (an SDK major without
+   * evaluation hooks): stopping before writing is the hands-off outcome there.
+   */
+  readonly refusal?: RegExp;
   /** Extra environment for every check (e.g. telemetry off). */
   readonly env?: Readonly<Record<string, string>>;
 }
@@ -228,6 +233,7 @@ export const CORPUS: readonly CorpusFixture[] = [
       notes: 'configcat-node 7 takes baseUrl in createClient\'s options; it has no flagEvaluated hook, so exposures need a newer SDK.',
     },
     evaluates: { flags: ['canshowtopmatches'], user: { from: 'none' } },
+    refusal: /^Error: configcat-node 7\.\d+\.\d+ has no evaluation hooks.*npm install configcat-node@/m,
   },
   {
     name: 'pnpm-workspace',

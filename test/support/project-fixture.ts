@@ -223,23 +223,3 @@ export function environmentVariablesFromSummary(summary: string): Map<string, st
   return variables;
 }
 
-/** A block of the summary: a heading line ending in ":" and the indented lines under it. */
-export interface SummaryBlock {
-  readonly heading: string;
-  readonly code: string;
-}
-
-/** Every block of the summary whose indented lines read a feature flag (the user's next step, printed to paste). */
-export function flagReadingBlocks(summary: string): SummaryBlock[] {
-  const blocks: SummaryBlock[] = [];
-  let current: { heading: string; lines: string[] } | undefined;
-  for (const line of [...summary.split(/\r?\n/), '']) {
-    if (current && line.startsWith('  ')) {
-      current.lines.push(line.slice(2));
-      continue;
-    }
-    if (current) blocks.push({ heading: current.heading, code: current.lines.join('\n') });
-    current = /^\S.*:$/.test(line) ? { heading: line, lines: [] } : undefined;
-  }
-  return blocks.filter(({ code }) => /\b(?:getValueAsync|getValueDetailsAsync|getValue|useFeatureFlag)\s*\(|<FeatureWrapper\b/.test(code));
-}

@@ -63,17 +63,19 @@ function toSource(path: string, options: { outDir?: string; rootDir?: string } |
   const outDir = options?.outDir ? posix.normalize(options.outDir).replace(/\/$/, '') : undefined;
   const stems = [stem];
   if (outDir && (stem === outDir || stem.startsWith(`${outDir}/`))) {
-    const inner = stem.slice(outDir.length + 1);
+    // `node dist` runs the folder itself: its index, compiled from the root folder's.
+    const inner = stem.slice(outDir.length + 1) || '.';
     const rootDir = options?.rootDir ? posix.normalize(options.rootDir).replace(/\/$/, '') : undefined;
-    stems.unshift(rootDir && rootDir !== '.' ? `${rootDir}/${inner}` : inner, `src/${inner}`);
+    stems.unshift(posix.join(rootDir ?? '.', inner), posix.join('src', inner));
   }
   for (const candidate of stems) {
     for (const sourceExtension of SOURCE_EXTENSIONS[extension] ?? [extension]) {
       const file = `${candidate}${sourceExtension}`;
       if (exists(file)) return file;
     }
-    if (!extension && exists(`${candidate}/index.ts`)) return `${candidate}/index.ts`;
-    if (!extension && exists(`${candidate}/index.js`)) return `${candidate}/index.js`;
+    for (const index of ['index.ts', 'index.js']) {
+      if (!extension && exists(posix.join(candidate, index))) return posix.join(candidate, index);
+    }
   }
   return undefined;
 }

@@ -33,7 +33,7 @@ export type { InitAmplitudeCall } from './imports.js';
 export { wrapReactRoot, type ReactRootInput } from './react-root.js';
 export { replaceConfigCatProvider, type ReplaceProviderInput } from './configcat-provider.js';
 export { wrapNextLayout, nextProvidersFile, wrapNextApp, nextAppFile, type NextLayoutInput, type NextAppInput, type ProvidersFileInput } from './next.js';
-export { wireNodeEntry, wireConfigCatClient, addShutdownFlush, enableNestShutdownHooks, addNestShutdownFlush, isNestMain, type NodeEntryInput } from './node.js';
+export { wireNodeEntry, wireConfigCatClient, addShutdownFlush, registersSignalHandler, enableNestShutdownHooks, addNestShutdownFlush, isNestMain, type NodeEntryInput } from './node.js';
 export { wireVueMain, type VueMainInput } from './vue.js';
 export { addInitAmplitude, type InitAmplitudeInput } from './init-amplitude.js';
 export { findNodeEntry, scriptFile, type NodeEntry, type ReadFile } from './find-node-entry.js';

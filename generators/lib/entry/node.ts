@@ -13,6 +13,13 @@ export interface NodeEntryInput {
   readonly initAmplitude?: InitAmplitudeCall | false;
   /** package.json's `type`, for files whose module system the code does not show. */
   readonly packageType?: 'module' | 'commonjs';
+  /** The flush joins a shutdown handler in another file (`addShutdownFlush` there): none here. */
+  readonly shutdownElsewhere?: boolean;
+}
+
+/** Whether code registers a SIGTERM or SIGINT handler (`process.on('SIGTERM', …)`). */
+export function registersSignalHandler(code: string): boolean {
+  return /\bprocess\s*\.\s*(?:on|once)\s*\(\s*['"]SIG(?:TERM|INT)['"]/.test(code);
 }
 
 const CONFIGCAT_PACKAGES = new Set(['@configcat/sdk', '@configcat/sdk/node', 'configcat-node', 'configcat-js', 'configcat-js-ssr']);
@@ -29,7 +36,12 @@ export function wireNodeEntry(input: NodeEntryInput): EditResult {
   return composeEdits(input.code, [
     (code) => wireConfigCatClient({ ...input, code }),
     // NestJS owns the signals once its shutdown hooks are on: the flush goes in the module (addNestShutdownFlush).
-    (code) => (isNestMain(code, input.file) ? enableNestShutdownHooks({ ...input, code }) : usesNest(code) ? ALREADY : addShutdownFlush({ ...input, code })),
+    (code) =>
+      isNestMain(code, input.file)
+        ? enableNestShutdownHooks({ ...input, code })
+        : usesNest(code) || input.shutdownElsewhere
+          ? ALREADY
+          : addShutdownFlush({ ...input, code }),
   ]);
 }
 
