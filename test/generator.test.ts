@@ -45,6 +45,16 @@ describe('app generator', () => {
     });
   });
 
+  it('refuses a Cloudflare Workers project in one line, writing nothing', async () => {
+    const workers = { 'package.json': { name: 'worker', scripts: { deploy: 'wrangler deploy' }, dependencies: { hono: '^4.0.0' }, devDependencies: { wrangler: '^4.0.0' } }, 'src/index.ts': 'export default {};\n' };
+    const dir = makeTempProject(workers);
+    await expect(runApp().cd(dir).withOptions({ yes: true, skipInstall: true })).rejects.toThrow(
+      /^This looks like a Cloudflare Workers project \(wrangler in package\.json\), which the generated server code does not run on/,
+    );
+    expect(existsSync(join(dir, 'src/configcat-amplitude.ts'))).toBe(false);
+    expect(existsSync(join(dir, '.yo-rc.json'))).toBe(false);
+  });
+
   it('formats with the project Prettier configuration', async () => {
     const result = await runGenerator({ ...TS_VITE_REACT, '.prettierrc': { semi: false, singleQuote: false, useTabs: true } }, { yes: true });
     for (const file of ['src/configcat-amplitude.ts', 'src/ConfigCatAmplitudeProvider.tsx']) {

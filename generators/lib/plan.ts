@@ -47,6 +47,7 @@ export interface LegacyPackage {
  */
 export function planGeneration(answers: Answers, facts: ProjectFacts, addedEarlier: readonly string[] = []): GenerationPlan {
   const platform = platformById(answers.platform);
+  if (!platform.bundled) refuseEdgeRuntimes(facts);
   const convention = platform.environment(facts.framework);
   const typescript = answers.language === 'ts';
 
@@ -139,6 +140,27 @@ export function planGeneration(answers: Answers, facts: ProjectFacts, addedEarli
     importLines,
     importExtension: runtimeExtension ? 'js' : 'none',
   };
+}
+
+/** Packages that say the server code runs on an edge runtime, where Node's built-in modules are missing. */
+const EDGE_RUNTIMES: Readonly<Record<string, string>> = {
+  wrangler: 'Cloudflare Workers',
+  '@cloudflare/workers-types': 'Cloudflare Workers',
+  '@cloudflare/vitest-pool-workers': 'Cloudflare Workers',
+  '@vercel/edge': 'the Vercel Edge runtime',
+};
+
+/**
+ * A server on an edge runtime gets nothing rather than code that does not build: Amplitude's
+ * Node SDK needs Node's `http` and `https`, which Workers and edge functions do not have.
+ */
+function refuseEdgeRuntimes(facts: ProjectFacts): void {
+  const declared = { ...facts.packageJson.dependencies, ...facts.packageJson.devDependencies };
+  const marker = Object.keys(EDGE_RUNTIMES).find((name) => name in declared);
+  if (!marker) return;
+  throw new UserError(
+    `This looks like a ${EDGE_RUNTIMES[marker]} project (${marker} in package.json), which the generated server code does not run on: Amplitude's Node SDK needs Node's http module. Nothing was written; run it in a Node.js or browser project (or pass --platform js for browser code).`,
+  );
 }
 
 /**
