@@ -55,6 +55,21 @@ describe('app generator', () => {
     expect(existsSync(join(dir, '.yo-rc.json'))).toBe(false);
   });
 
+  it('refuses TypeScript output for a TypeScript older than the generated code needs, naming the upgrade', async () => {
+    const dir = makeTempProject({
+      'package.json': { name: 'api', dependencies: { koa: '^2.0.0' }, devDependencies: { typescript: '^3.9.0' } },
+      'tsconfig.json': { compilerOptions: { strict: true } },
+      'node_modules/typescript/package.json': { name: 'typescript', version: '3.9.10' },
+      'src/index.ts': 'export {};\n',
+    });
+    await expect(runApp().cd(dir).withOptions({ yes: true, skipInstall: true })).rejects.toThrow(
+      'The generated TypeScript needs TypeScript 4.5 or later; this project has 3.9.10. Upgrade it (npm install --save-dev typescript@^5), or run again with --language js. Nothing was written.',
+    );
+    expect(existsSync(join(dir, 'src/configcat-amplitude.ts'))).toBe(false);
+    await runApp().cd(dir).withOptions({ yes: true, skipInstall: true, language: 'js' });
+    expect(existsSync(join(dir, 'src/configcat-amplitude.js'))).toBe(true);
+  });
+
   it('formats with the project Prettier configuration', async () => {
     const result = await runGenerator({ ...TS_VITE_REACT, '.prettierrc': { semi: false, singleQuote: false, useTabs: true } }, { yes: true });
     for (const file of ['src/configcat-amplitude.ts', 'src/ConfigCatAmplitudeProvider.tsx']) {

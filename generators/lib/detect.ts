@@ -35,6 +35,8 @@ export interface ProjectFacts {
   readonly resolvesLikeNode: boolean;
   /** The installed version of each of those SDK packages that is installed (it beats the declared range). */
   readonly installedVersions: Readonly<Record<string, string>>;
+  /** The project's installed TypeScript, when it has one: the generated TypeScript needs 4.5 or later. */
+  readonly typescriptVersion?: string;
   readonly packageManager: PackageManager;
 }
 
@@ -69,7 +71,12 @@ export async function detectProject(root: string): Promise<ProjectFacts> {
     resolvesLikeNode: resolvesLikeNode(root),
     installedVersions: installedVersionsOf(root, [...SDK_PACKAGES.configcat, ...SDK_PACKAGES.amplitude].filter((name) => dependencies.has(name))),
     packageManager: await detectProjectPackageManager(root),
+    ...optional('typescriptVersion', installedVersion(root, 'typescript')),
   };
+}
+
+function optional<K extends string>(key: K, value: string | undefined): { [P in K]?: string } {
+  return value === undefined ? {} : ({ [key]: value } as { [P in K]?: string });
 }
 
 function installedVersionsOf(root: string, packages: readonly string[]): Record<string, string> {

@@ -5,7 +5,7 @@ import { endpointVariables, type EnvironmentConvention } from './environment-var
 import { GUIDE_TEMPLATE, type GuideContext } from './guide-context.js';
 import { plannedFile, type CommonContext, type EntryPoint, type PlatformDescriptor, type PlannedFile } from './platform.js';
 import { platformById } from './platforms.js';
-import { isKnownSdkPackage, sdkSupport, type SdkCapabilities } from './sdk-majors.js';
+import { compareVersions, isKnownSdkPackage, parseVersion, sdkSupport, type SdkCapabilities, type Version } from './sdk-majors.js';
 import { endOfSupportOf, versionRangeOf } from './sdk-versions.js';
 import { UserError } from './user-error.js';
 
@@ -48,6 +48,7 @@ export interface LegacyPackage {
 export function planGeneration(answers: Answers, facts: ProjectFacts, addedEarlier: readonly string[] = []): GenerationPlan {
   const platform = platformById(answers.platform);
   if (!platform.bundled) refuseEdgeRuntimes(facts);
+  if (answers.language === 'ts') refuseOldTypeScript(facts, answers.packageManager ?? facts.packageManager.name);
   const convention = platform.environment(facts.framework);
   const typescript = answers.language === 'ts';
 
@@ -140,6 +141,19 @@ export function planGeneration(answers: Answers, facts: ProjectFacts, addedEarli
     importLines,
     importExtension: runtimeExtension ? 'js' : 'none',
   };
+}
+
+/** What the generated TypeScript uses: inline `type` imports (4.5), labelled tuple elements and `??=` (4.0). */
+const OLDEST_TYPESCRIPT: Version = [4, 5, 0];
+
+/** An older TypeScript would not parse the generated module (and would emit a broken one): nothing is written. */
+function refuseOldTypeScript(facts: ProjectFacts, manager: PackageManagerName): void {
+  const installed = facts.typescriptVersion === undefined ? undefined : parseVersion(facts.typescriptVersion);
+  if (!installed || compareVersions(installed, OLDEST_TYPESCRIPT) >= 0) return;
+  const upgrade = manager === 'npm' ? 'npm install --save-dev typescript@^5' : `${manager} add -D typescript@^5`;
+  throw new UserError(
+    `The generated TypeScript needs TypeScript 4.5 or later; this project has ${facts.typescriptVersion}. Upgrade it (${upgrade}), or run again with --language js. Nothing was written.`,
+  );
 }
 
 /** Packages that say the server code runs on an edge runtime, where Node's built-in modules are missing. */
