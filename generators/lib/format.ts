@@ -34,12 +34,13 @@ export async function formatLikeProject(absolutePath: string, text: string, proj
   const projectPrettier = loadProjectPrettier(absolutePath);
   if (projectPrettier) {
     let api: PrettierApi;
+    let version: string;
     try {
-      ({ api } = await projectPrettier);
+      ({ api, version } = await projectPrettier);
     } catch (error) {
       throw new UserError(`Your project's Prettier could not be loaded (${firstLine(error)}): reinstall it, then run again.`);
     }
-    return formatWithPrettier(api, absolutePath, text, {});
+    return formatWithPrettier(api, absolutePath, text, {}, undefined, version);
   }
   const prettier = await loadBundledPrettier();
   const withoutConfig = absolutePath.endsWith('.md') ? (markdown: string) => finishMarkdown(markdown, markdownTools(prettier)) : undefined;
@@ -56,6 +57,8 @@ async function formatWithPrettier(
   text: string,
   defaults: Record<string, unknown>,
   withoutConfig?: (text: string) => Promise<string>,
+  /** The project's own Prettier version, named when it fails (an old one may not parse newer syntax). */
+  projectVersion?: string,
 ): Promise<string> {
   let config: Record<string, unknown>;
   try {
@@ -71,7 +74,8 @@ async function formatWithPrettier(
     return await prettier.format(text, { ...defaults, ...config, filepath: absolutePath });
   } catch (error) {
     // The generated text is valid, so a failure here comes from the configuration (e.g. a plugin that is not installed).
-    throw new UserError(`Your Prettier configuration could not format ${basename(absolutePath)} (${firstLine(error)}): fix it, then run again.`);
+    const whose = projectVersion ? `Your Prettier ${projectVersion} (with its configuration)` : 'Your Prettier configuration';
+    throw new UserError(`${whose} could not format ${basename(absolutePath)} (${firstLine(error)}): fix the configuration or upgrade Prettier, then run again.`);
   }
 }
 
