@@ -17,10 +17,13 @@ import { renderPlannedFile } from '../generators/lib/render.js';
 const root = mkdtempSync(join(tmpdir(), 'parity-'));
 afterAll(() => rmSync(root, { recursive: true, force: true }));
 
-/** The program without types, comments or the template's line breaks: esbuild's output, printed by Prettier. */
+/**
+ * The program without types, comments or the template's line breaks: esbuild's output, printed by Prettier.
+ * Whitespace is minified so that no comment survives, JSDoc type assertions included.
+ */
 function program(code: string, path: string): Promise<string> {
   const loader = path.endsWith('.tsx') ? 'tsx' : path.endsWith('.ts') ? 'ts' : path.endsWith('.jsx') ? 'jsx' : 'js';
-  return prettier.format(transformSync(code, { loader, jsx: 'preserve', legalComments: 'none', format: 'esm' }).code, { parser: 'babel' });
+  return prettier.format(transformSync(code, { loader, jsx: 'preserve', legalComments: 'none', minifyWhitespace: true, format: 'esm' }).code, { parser: 'babel' });
 }
 
 async function renderedFiles(projectFiles: Record<string, string>, options: Record<string, unknown>): Promise<string[]> {

@@ -56,7 +56,7 @@ describe('Vue with configcat-vue', () => {
     expect(wiring).not.toContain('@configcat/sdk');
     expect(wiring).not.toContain('createConfigCatClient');
     expect(wiring).toContain('export function amplitudeExposureHooks(');
-    expect(wiring).toContain('export function initAmplitude(');
+    expect(wiring).toContain('export async function initAmplitude(');
 
     const main = read(result.cwd, 'src/main.ts');
     expect(main).toContain("import { initAmplitude, amplitudeExposureHooks, configCatEndpointOptions } from './configcat-amplitude.js'");
