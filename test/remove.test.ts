@@ -113,6 +113,20 @@ describe('remove', () => {
     expect(snapshot(dir)).toEqual(before);
   });
 
+  it("keeps the ids of a connected annotations integration, which lives in ConfigCat, and says how to disconnect it", async () => {
+    const dir = await generated(VITE_REACT);
+    const yoRc = join(dir, '.yo-rc.json');
+    const saved = JSON.parse(readFileSync(yoRc, 'utf8')) as Record<string, Record<string, unknown>>;
+    const ids = { productId: '08d86d63-2726-47cd-8bfc-59608ecb91e2', integrationId: '1b2c3d4e-0000-4000-8000-000000000001' };
+    saved['generator-configcat-amplitude']!['annotations'] = ids;
+    writeFileSync(yoRc, `${JSON.stringify(saved, null, 2)}\n`);
+    const run = await runBin(dir, ['remove', '--yes', '--skip-install']);
+    expect(run.exitCode).toBe(0);
+    expect(run.stderr).toContain('annotations disconnect');
+    expect(JSON.parse(readFileSync(yoRc, 'utf8'))).toEqual({ 'generator-configcat-amplitude': { annotations: ids } });
+    expect(existsSync(join(dir, 'src/configcat-amplitude.ts'))).toBe(false);
+  });
+
   it('says what to do where nothing was generated', async () => {
     await expect(runRemove().cd(makeTempProject(VITE_REACT)).withOptions({ yes: true, skipInstall: true })).rejects.toThrow(/Nothing to remove: .*records no run of this generator/);
   });

@@ -7,11 +7,14 @@ import { isRecordedVersion } from '../lib/edits.js';
 import { listSourceFiles } from '../lib/entry-edits.js';
 import { commandLine, installCommandFor, installMessage, runInstall, type InstallResult } from '../lib/install.js';
 import { INTERRUPTED_EXIT_CODE } from '../lib/interrupt.js';
-import { parseObject, propertyKeys, removeProperty } from '../lib/json-edit.js';
+import { objectAt, parseObject, propertyKeys, removeProperty } from '../lib/json-edit.js';
 import { planRemoval, type Recorded, type RemovalPlan } from '../lib/remove-plan.js';
 import { stagedFiles, wouldWrite } from '../lib/staged-files.js';
 import { summarizeDryRun, summarizeRemoval } from '../lib/summary.js';
 import { UserError } from '../lib/user-error.js';
+
+/** Where the annotations command saves the integration's ids (see generators/annotations). */
+const ANNOTATIONS_KEY = 'annotations';
 
 /**
  * `yo configcat-amplitude:remove`: undoes what earlier runs recorded in .yo-rc.json, through the
@@ -85,12 +88,23 @@ export default class RemoveGenerator extends ExposureGenerator {
       }
       this.#removeEmptyFolders();
       this.log(summarizeRemoval(this.#removal, result));
+      if (this.#annotationsConnected()) {
+        this.log(
+          "ConfigCat's Amplitude integration (chart annotations) is still connected, and its ids stay in .yo-rc.json: run `npx generator-configcat-amplitude annotations disconnect` to remove it.",
+        );
+      }
       const problems: string[] = [];
       if (this.#removal.keptEdited.length > 0) problems.push(`${this.#removal.keptEdited.join(', ')} changed since it was generated and was kept: delete it yourself, or run remove again with --force.`);
       if (this.#removal.notRestored.length > 0) problems.push(`${this.#removal.notRestored.map(({ path }) => path).join(', ')} changed since the generator edited it: remove its ConfigCat–Amplitude lines yourself (see .yo-rc.json's entryEdits for what was added).`);
       if (result?.status === 'failed' || result?.status === 'interrupted') problems.push(installMessage(result, root)!);
       if (problems.length > 0) throw new UserError(problems.join('\n'), result?.status === 'interrupted' ? INTERRUPTED_EXIT_CODE : 1);
     });
+  }
+
+  /** Whether `annotations connect` saved an integration here (`annotations disconnect` removes it from ConfigCat). */
+  #annotationsConnected(): boolean {
+    const saved = this.config.get(ANNOTATIONS_KEY) as { integrationId?: string } | undefined;
+    return saved?.integrationId !== undefined;
   }
 
   /** What earlier runs recorded; `undefined` when there is nothing (no run here, or already removed). */
@@ -138,6 +152,16 @@ export default class RemoveGenerator extends ExposureGenerator {
     if (!text) return;
     const root = parseObject(text);
     if (!root || !propertyKeys(root).includes(this.rootGeneratorName())) return;
+    if (this.#annotationsConnected()) {
+      // ConfigCat's Amplitude integration lives in ConfigCat, not here: its ids stay, so that
+      // `annotations disconnect` can still find it.
+      let kept = text;
+      for (const key of propertyKeys(objectAt(text, [this.rootGeneratorName()]))) {
+        if (key !== ANNOTATIONS_KEY) kept = removeProperty(kept, [this.rootGeneratorName()], key);
+      }
+      this.#write('.yo-rc.json', kept);
+      return;
+    }
     const remaining = removeProperty(text, [], this.rootGeneratorName());
     const others = parseObject(remaining);
     if (others && propertyKeys(others).length === 0) this.#delete('.yo-rc.json');
