@@ -66,6 +66,31 @@ describe('npx generator-configcat-amplitude annotations', () => {
     expect(api.requests.every((request) => !request.path.includes(SECRET_ENVIRONMENT.CONFIGCAT_API_PASS))).toBe(true);
   });
 
+  it('remove --annotations disconnects the integration too, and leaves the project as it was', async () => {
+    api = await startManagementApiServer();
+    const dir = makeTempProject({ 'package.json': { name: 'shop-api', type: 'module', dependencies: { express: '^5.0.0' } }, 'index.js': "console.log('up');\n" }, 'cca-annotations-remove-');
+    await gitSnapshot(dir);
+    expect((await runBin(dir, ['--yes', '--skip-install', '--platform', 'node'])).exitCode).toBe(0);
+    const connect = await runBin(dir, ['annotations', '--product', 'Shop', '--yes', '--base-url', api.baseUrl], SECRET_ENVIRONMENT);
+    expect(connect.exitCode, connect.all).toBe(0);
+    expect(api.integrations).toHaveLength(1);
+
+    // Without the credentials nothing is disconnected, and nothing is removed either.
+    const generated = await gitStatus(dir);
+    const refused = await runBin(dir, ['remove', '--annotations', '--yes', '--skip-install', '--base-url', api.baseUrl]);
+    expect(refused.exitCode).toBe(1);
+    expect(refused.stderr.trim().split('\n').at(-1)).toMatch(/^Error: .*CONFIGCAT_API_USER/);
+    expect(await gitStatus(dir)).toBe(generated);
+    expect(api.integrations).toHaveLength(1);
+
+    const removed = await runBin(dir, ['remove', '--annotations', '--yes', '--skip-install', '--base-url', api.baseUrl], SECRET_ENVIRONMENT);
+    expect(removed.exitCode, removed.all).toBe(0);
+    expect(removed.all).toContain('Disconnected: flag changes of product Shop are no longer annotated on Amplitude charts');
+    expect(secretsIn(removed.all ?? '')).toEqual([]);
+    expect(api.integrations).toEqual([]);
+    expect(await gitStatus(dir)).toBe('');
+  });
+
   it('fails in one line on stderr, exit 1, naming a missing variable, with nothing sent', async () => {
     api = await startManagementApiServer();
     const dir = await project();

@@ -209,7 +209,7 @@ describe('the generator-configcat-amplitude command', () => {
       await runBin(dir, ['--yes', '--skip-install']);
       const { exitCode } = await runBin(dir, ['--yes', '--skip-install', '--variant', 'variationId']);
       expect(exitCode).toBe(0);
-      expect(readText(dir, 'src/configcat-amplitude.js')).toContain('details.variationId || details.value');
+      expect(readText(dir, 'src/configcat-amplitude.js')).toContain('nonEmpty(details.variationId) ?? details.value');
     });
   });
 
@@ -287,7 +287,7 @@ describe('the generator-configcat-amplitude command', () => {
     await gitSnapshot(dir);
     const { all } = await runBin(dir, ['--yes', '--dry-run', '--skip-install', '--variant', 'variationId']);
     expect(all).toContain('Would write:\n  .yo-rc.json\n  src/configcat-amplitude.js\n  docs/configcat-amplitude.md\n');
-    expect(all).toMatch(/^\+.*details\.variationId \|\| details\.value/m);
+    expect(all).toMatch(/^\+.*nonEmpty\(details\.variationId\) \?\? details\.value/m);
     expect(all).toContain('-      "variant": "auto",\n+      "variant": "variationId",');
     expect(await gitStatus(dir)).toBe('');
   });

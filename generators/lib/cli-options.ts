@@ -32,7 +32,20 @@ export const RUN_OPTIONS = [
     description: 'Overwrite without asking, including generated files you edited and files of the same name',
   },
   { name: 'skip-install', commands: ['app', 'remove'], group: 'install', description: 'Change package.json without running the package manager' },
-] as const satisfies readonly { name: string; alias?: string; commands: readonly CommandName[]; group: string; description: string }[];
+  {
+    name: 'annotations',
+    commands: ['remove'],
+    group: 'run',
+    description: "Also disconnect ConfigCat's Amplitude integration (chart annotations), as `annotations disconnect` does, with the same environment variables",
+  },
+  {
+    name: 'base-url',
+    commands: ['remove'],
+    group: 'run',
+    type: 'string',
+    description: "With --annotations: the address of ConfigCat's Management API (another for a ConfigCat hosted elsewhere)",
+  },
+] as const satisfies readonly { name: string; alias?: string; type?: 'string'; commands: readonly CommandName[]; group: string; description: string }[];
 
 export type OptionGroup = 'setup' | 'connect' | 'run' | 'install';
 
@@ -93,7 +106,10 @@ export function declareOptions(generator: OptionDeclaring, command: CommandName)
     const existing = generator._options[name];
     // Yeoman declares skip-install and ask-answered itself, with descriptions of its own.
     if (existing) Object.assign(existing, { description, hide });
-    else if (command !== 'annotations') generator.option(name, { type: Boolean, description, hide, ...('alias' in option ? { alias: option.alias } : {}) });
+    else if (command !== 'annotations') {
+      const type = 'type' in option ? String : Boolean;
+      generator.option(name, { type, description, hide, ...('alias' in option ? { alias: option.alias } : {}) });
+    }
   }
   for (const name of NOT_OFFERED) {
     const existing = generator._options[name];

@@ -1,3 +1,4 @@
+import { fileURLToPath } from 'node:url';
 import { existsSync, readdirSync, rmdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { ExposureGenerator } from '../lib/base-generator.js';
@@ -32,6 +33,7 @@ export default class RemoveGenerator extends ExposureGenerator {
     await this.failClearly(async () => {
       const given = setupOptionsGiven(this.options);
       if (given.length > 0) throw new UserError(`remove does not take ${given.join(', ')}: it undoes what .yo-rc.json records.`);
+      if (this.options.annotations) await this.#disconnectAnnotations();
       const recorded = this.#recorded();
       if (!recorded) {
         throw new UserError(`Nothing to remove: ${this.destinationPath('.yo-rc.json')} records no run of this generator. Run remove in the folder where the generator ran.`);
@@ -98,6 +100,22 @@ export default class RemoveGenerator extends ExposureGenerator {
       if (this.#removal.notRestored.length > 0) problems.push(`${this.#removal.notRestored.map(({ path }) => path).join(', ')} changed since the generator edited it: remove its ConfigCat–Amplitude lines yourself (see .yo-rc.json's entryEdits for what was added).`);
       if (result?.status === 'failed' || result?.status === 'interrupted') problems.push(installMessage(result, root)!);
       if (problems.length > 0) throw new UserError(problems.join('\n'), result?.status === 'interrupted' ? INTERRUPTED_EXIT_CODE : 1);
+    });
+  }
+
+  /**
+   * `--annotations`: the annotations command's `disconnect` runs within this run. Its one change (the
+   * DELETE) comes after its reads and before anything is written: if it fails, nothing is removed.
+   */
+  async #disconnectAnnotations(): Promise<void> {
+    const annotations = fileURLToPath(new URL('../annotations/index.js', import.meta.url));
+    await this.composeWith(annotations, {
+      generatorArgs: ['disconnect'],
+      generatorOptions: {
+        yes: true,
+        ...(this.options.dryRun ? { dryRun: true } : {}),
+        ...(typeof this.options['baseUrl'] === 'string' ? { baseUrl: this.options['baseUrl'] } : {}),
+      } as Record<string, unknown>,
     });
   }
 
