@@ -63,6 +63,13 @@ const NODE_SETUPS: readonly NodeSetup[] = [
     },
     options: { ...STRICT, lib: ['ES2022'], types: ['node'], module: 'NodeNext', moduleResolution: 'NodeNext', verbatimModuleSyntax: true, isolatedModules: true, noEmit: true },
   },
+  {
+    // Older starters (a Fastify 3 template) still compile to ES5 with the newer lib: no spread of a Set
+    // (TS2569; emitted as an empty array, the flush would wait for nothing).
+    name: 'CommonJS service compiled to ES5 with an ES2022 lib, no downlevelIteration (was TS2569)',
+    spec: { name: 'setup-cjs-es5', language: 'ts', moduleSystem: 'cjs', tsconfig: { compilerOptions: { module: 'commonjs', target: 'es5', strict: true } } },
+    options: { strict: true, skipLibCheck: true, target: 'es5', lib: ['ES2022'], types: ['node'], module: 'commonjs', moduleResolution: 'node', esModuleInterop: true, noEmit: true },
+  },
 ];
 
 const browserDirs = new Map<string, string>();
