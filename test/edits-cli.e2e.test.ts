@@ -37,7 +37,7 @@ describe('a re-run after the user touched a generated file', () => {
     await reformat(dir, WIRING);
     const again = await runBin(dir, ['--yes', '--skip-install', '--variant', 'variationId']);
     expect(again.exitCode, again.all).toBe(0);
-    expect(readText(dir, WIRING)).toContain('details.variationId || details.value');
+    expect(readText(dir, WIRING)).toContain('nonEmpty(details.variationId) ?? details.value');
     expect(readText(dir, WIRING)).not.toMatch(/^\t/m);
   });
 
