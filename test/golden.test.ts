@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { REPO_ROOT } from './support/generate.js';
-import { MATRIX } from './support/golden-matrix.js';
+import { MATRIX, writeMatrixCase } from './support/golden-matrix.js';
 import { generateInMemory } from './support/pipeline.js';
 
 /**
@@ -36,10 +36,7 @@ afterAll(() => {
 describe('output over the whole answer matrix', () => {
   it.each(MATRIX.map((matrixCase, index) => [matrixCase.name, matrixCase, index] as const))('%s', async (_name, matrixCase, index) => {
     const dir = join(root, String(index));
-    for (const [path, content] of Object.entries(matrixCase.files)) {
-      mkdirSync(dirname(join(dir, path)), { recursive: true });
-      writeFileSync(join(dir, path), content);
-    }
+    writeMatrixCase(dir, matrixCase);
     const output = await generateInMemory(dir, matrixCase.options, { sharedFormatting: true });
     if (dumpTo) {
       for (const [path, content] of Object.entries(output.files)) {

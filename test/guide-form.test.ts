@@ -1,11 +1,11 @@
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
+import { join } from 'node:path';
 import * as prettier from 'prettier';
 import { afterAll, describe, expect, it } from 'vitest';
 import { generateFile, plannedFiles, prepareRun } from '../generators/lib/pipeline.js';
 import { renderPlannedFile } from '../generators/lib/render.js';
-import { MATRIX } from './support/golden-matrix.js';
+import { MATRIX, writeMatrixCase } from './support/golden-matrix.js';
 
 /**
  * In a project without a formatter configuration the guide is written without Prettier's Markdown
@@ -21,10 +21,7 @@ const prettierOutput = new Map<string, Promise<string>>();
 describe("the guide as written equals Prettier's Markdown output", () => {
   it.each(MATRIX.map((matrixCase, index) => [matrixCase.name, matrixCase, index] as const))('%s', async (_name, matrixCase, index) => {
     const dir = join(root, String(index));
-    for (const [path, content] of Object.entries(matrixCase.files)) {
-      mkdirSync(dirname(join(dir, path)), { recursive: true });
-      writeFileSync(join(dir, path), content);
-    }
+    writeMatrixCase(dir, matrixCase);
     const { plan } = await prepareRun(dir, { options: { ...matrixCase.options }, saved: {} });
     const guides = plannedFiles(plan).filter((file) => file.path.endsWith('.md'));
     expect(guides.length).toBeGreaterThan(0);

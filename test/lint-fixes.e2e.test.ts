@@ -5,14 +5,14 @@
  * not change. Run over every distinct code file of the whole answer matrix, with ESLint's real
  * fixers (the rules set both ways where they have two styles).
  */
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { dirname, extname, join } from 'node:path';
+import { extname, join } from 'node:path';
 import { ESLint, type Linter } from 'eslint';
 import tseslint from 'typescript-eslint';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { canonicalForm } from '../generators/lib/canonical.js';
-import { MATRIX } from './support/golden-matrix.js';
+import { MATRIX, writeMatrixCase } from './support/golden-matrix.js';
 import { generateInMemory } from './support/pipeline.js';
 
 const CODE = new Set(['.ts', '.tsx', '.js', '.jsx', '.mjs', '.cjs']);
@@ -45,10 +45,7 @@ beforeAll(async () => {
   const seen = new Set<string>();
   for (const [index, matrixCase] of MATRIX.entries()) {
     const dir = join(root, String(index));
-    for (const [path, content] of Object.entries(matrixCase.files)) {
-      mkdirSync(dirname(join(dir, path)), { recursive: true });
-      writeFileSync(join(dir, path), content);
-    }
+    writeMatrixCase(dir, matrixCase);
     const output = await generateInMemory(dir, matrixCase.options, { sharedFormatting: true });
     for (const [path, text] of Object.entries(output.files)) {
       if (!CODE.has(extname(path)) || seen.has(text)) continue;

@@ -2,14 +2,14 @@ import { createHash } from 'node:crypto';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
-import { basename, dirname, join } from 'node:path';
+import { basename, join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { execa } from 'execa';
 import type { ESLint as ESLintClass, Linter } from 'eslint';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CommonContext } from '../generators/lib/platform.js';
 import { linkNodeModules } from './support/generate.js';
-import { MATRIX } from './support/golden-matrix.js';
+import { MATRIX, writeMatrixCase } from './support/golden-matrix.js';
 import { generateInMemory } from './support/pipeline.js';
 import { installToolchain } from './support/toolchain.js';
 
@@ -78,10 +78,7 @@ beforeAll(async () => {
   const projects = mkdtempSync(join(root, 'projects-'));
   for (const [index, matrixCase] of MATRIX.entries()) {
     const dir = join(projects, String(index));
-    for (const [path, content] of Object.entries(matrixCase.files)) {
-      mkdirSync(dirname(join(dir, path)), { recursive: true });
-      writeFileSync(join(dir, path), content);
-    }
+    writeMatrixCase(dir, matrixCase);
     const output = await generateInMemory(dir, matrixCase.options, { sharedFormatting: true });
     // configcat-vue re-exports @configcat/sdk's types (and is not among this repository's packages):
     // a Vue app's module is linted against those.

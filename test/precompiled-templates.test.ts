@@ -1,11 +1,11 @@
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
+import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { plannedFiles, prepareRun } from '../generators/lib/pipeline.js';
 import { renderPlannedFile } from '../generators/lib/render.js';
-import { MATRIX } from './support/golden-matrix.js';
+import { MATRIX, writeMatrixCase } from './support/golden-matrix.js';
 import { REPO_ROOT } from './support/generate.js';
 
 type Render = typeof import('../generators/lib/render.js');
@@ -37,10 +37,7 @@ describe('precompiled templates render as the template files do', () => {
 
   it.each(MATRIX.map((matrixCase, index) => [matrixCase.name, matrixCase, index] as const))('%s', async (_name, matrixCase, index) => {
     const dir = join(root, String(index));
-    for (const [path, content] of Object.entries(matrixCase.files)) {
-      mkdirSync(dirname(join(dir, path)), { recursive: true });
-      writeFileSync(join(dir, path), content);
-    }
+    writeMatrixCase(dir, matrixCase);
     const { plan } = await prepareRun(dir, { options: { ...matrixCase.options }, saved: {} });
     for (const file of plannedFiles(plan)) expect(bundled.renderPlannedFile(file), file.path).toBe(renderPlannedFile(file));
   });

@@ -70,8 +70,9 @@ export async function planRemoval(recorded: Recorded, project: ProjectReader, { 
   const after = new Map(restored.flatMap(({ path, text }) => (text === undefined ? [] : [[path, text] as const])));
   const dependenciesRemoved: string[] = [];
   const dependenciesKept: { name: string; importedBy: string }[] = [];
+  const sourceFiles = recorded.addedDependencies.length > 0 ? project.sourceFiles() : [];
   for (const name of recorded.addedDependencies) {
-    const importedBy = project.sourceFiles().find((path) => !gone.has(path) && imports(after.get(path) ?? project.read(path) ?? '', name));
+    const importedBy = sourceFiles.find((path) => !gone.has(path) && imports(after.get(path) ?? project.read(path) ?? '', name));
     if (importedBy === undefined) dependenciesRemoved.push(name);
     else dependenciesKept.push({ name, importedBy });
   }

@@ -1,3 +1,5 @@
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 /**
  * The whole answer matrix of the generator: every platform × language × module system × framework
  * × SDKs already present × source folder with the default answers, and every answer (variant,
@@ -175,3 +177,11 @@ function endpointCases(): MatrixCase[] {
 }
 
 export const MATRIX: readonly MatrixCase[] = [...structuralCases(), ...answerCases(), ...customCases(), ...endpointCases()];
+
+/** Writes a case's project files into `dir` (created as needed), where a run can be made. */
+export function writeMatrixCase(dir: string, matrixCase: MatrixCase): void {
+  for (const [path, content] of Object.entries(matrixCase.files)) {
+    mkdirSync(dirname(join(dir, path)), { recursive: true });
+    writeFileSync(join(dir, path), content);
+  }
+}
