@@ -411,7 +411,7 @@ describe('browser JS edges: consent, several ConfigCat Users', () => {
 });
 
 describe('browser JS edges: one exposure per browser session', () => {
-  it('a page load in the same session does not send the exposure again; a flag not yet seen is sent', async () => {
+  it('a page load in the same session does not send the exposure again, even when its flags are read before Amplitude starts; a flag not yet seen is sent', async () => {
     configServer.setConfig(buildConfig(FLAGS));
     const project = await generateBrowserProject({ name: 'wiring-js-session', platform: 'js', language: 'js', framework: 'vite', identify: false });
     const capture = await startCapture();
@@ -425,12 +425,22 @@ describe('browser JS edges: one exposure per browser session', () => {
     await page.waitForFunction(() => 'harness' in window, undefined, { timeout: 15_000 });
     expect(await start()).toBe(deviceId);
     await page.evaluate(([defaults, user]) => window.harness.evaluate(defaults, user), [{ theme: 'none', discount: 0 }, ANNA] as const);
-    const events = await settle(page, capture, 'second-load');
+    await settle(page, capture, 'second-load');
+
+    // A page whose flags are read before Amplitude has loaded its visitor (a cached config): the
+    // exposures wait, and those the session sent already stay unsent.
+    await page.reload();
+    await page.waitForFunction(() => 'harness' in window, undefined, { timeout: 15_000 });
+    const earlyReads = { apiKey: API_KEY, serverUrl: capture.serverUrl, baseUrl: configServer.baseUrl, sdkKey: TEST_SDK_KEY };
+    expect(await page.evaluate(([options, defaults, user]) => window.harness.evaluateThenStart(options, defaults, user), [earlyReads, { theme: 'none', discount: 0, newCheckout: false }, ANNA] as const)).toBe(deviceId);
+    const events = await settle(page, capture, 'third-load');
     expect(events.map(shape)).toEqual([
       ...eventsOf([{ flag: 'theme', variant: 'dark', variationId: 'vid-theme-dark' }], false),
       sentinel('first-load'),
       ...eventsOf([{ flag: 'discount', variant: '10', variationId: 'vid-discount-10' }], false),
       sentinel('second-load'),
+      ...eventsOf([{ flag: 'newCheckout', variant: 'true', variationId: 'vid-checkout-on' }], false),
+      sentinel('third-load'),
     ]);
     expect(pageErrors).toEqual([]);
   });

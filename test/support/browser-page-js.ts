@@ -37,6 +37,17 @@ const harness = {
     await client.waitForReady();
     return amplitude.getDeviceId();
   },
+  /**
+   * The flags read before Amplitude is initialised (its visitor still loading), as an app whose
+   * config is cached does on a page load: the exposures wait for Amplitude.
+   */
+  async evaluateThenStart(options: StartOptions, defaults: Record<string, SettingValue>, user?: IUser): Promise<string | undefined> {
+    client = createConfigCatClient(options.sdkKey, { baseUrl: options.baseUrl, pollIntervalSeconds: 3600 });
+    await client.waitForReady();
+    await valuesOf(client, defaults, user);
+    await initAmplitude(options.apiKey, testAmplitudeOptions(options.serverUrl));
+    return amplitude.getDeviceId();
+  },
   /** `initAmplitude()` and `createConfigCatClient()` with no arguments: keys and endpoints come from the build's variables. */
   async startFromEnvironment(): Promise<void> {
     await initAmplitude(undefined, quietAmplitudeOptions());
