@@ -1,3 +1,5 @@
+import { copyFileSync } from 'node:fs';
+import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { startCaptureServer, type AmplitudeEvent, type CaptureServer } from './support/capture-server.js';
@@ -469,6 +471,62 @@ describe('browser JS edges: missing keys, flags never shown', () => {
     await page.evaluate(([defaults, user]) => window.harness.evaluate(defaults, user), [{ discount: 0 }, ANNA] as const);
     const events = await settle(page, capture, 'every-flag');
     expect(events.map(shape)).toEqual([...eventsOf([{ flag: 'discount', variant: '10', variationId: 'vid-discount-10' }], false), sentinel('every-flag')]);
+    expect(pageErrors).toEqual([]);
+  });
+
+  it('without a User, or for the default User, the bulk methods expose nothing; a flag the page reads meanwhile without a User does', async () => {
+    configServer.setConfig(buildConfig(FLAGS));
+    const project = await generateBrowserProject({ name: 'wiring-js-every-flag-no-user', platform: 'js', language: 'js', framework: 'vite', identify: false });
+    const capture = await startCapture();
+    const { page, pageErrors } = await openBundledPage(project, 'browser-page-js.ts');
+    await page.evaluate((options) => window.harness.start(options), { apiKey: API_KEY, serverUrl: capture.serverUrl, baseUrl: configServer.baseUrl, sdkKey: TEST_SDK_KEY });
+    const flagCount = Object.keys(FLAGS).length;
+    expect(await page.evaluate(([key, user]) => window.harness.everyFlagWithoutUser(key, 'none', user), ['theme', ANNA] as const)).toBe(4 * flagCount);
+    const events = await settle(page, capture, 'every-flag-no-user');
+    expect(events.map(shape)).toEqual([...eventsOf([{ flag: 'theme', variant: 'dark', variationId: 'vid-theme-dark' }], false), sentinel('every-flag-no-user')]);
+    expect(pageErrors).toEqual([]);
+  });
+});
+
+describe('browser JS at the edges a production page reaches', () => {
+  /** The edges page imports the generated module and a byte-identical copy of it, as a bundle with two copies would. */
+  function openEdgesPage(project: BrowserProject): Promise<OpenedPage> {
+    copyFileSync(join(project.dir, 'src/configcat-amplitude.js'), join(project.dir, 'src/configcat-amplitude-copy.js'));
+    return openBundledPage(project, 'browser-page-edges.ts');
+  }
+
+  it('--track-default-values: a fallback read before the config loads is told apart, and the real value that follows is still sent', async () => {
+    configServer.setConfig(buildConfig({ ...FLAGS, promo: { value: false, variationId: 'vid-promo-off' } }));
+    const project = await generateBrowserProject({ name: 'wiring-js-defaults', platform: 'js', language: 'js', framework: 'vite', identify: false, trackDefaultValues: true });
+    const capture = await startCapture();
+    const { page, pageErrors } = await openEdgesPage(project);
+    const options = { apiKey: API_KEY, serverUrl: capture.serverUrl, baseUrl: configServer.baseUrl, sdkKey: TEST_SDK_KEY };
+    expect(await page.evaluate(([start, user]) => window.harness.fallbackThenReal(start, 'promo', false, user), [options, ANNA] as const)).toEqual({ fallback: false, real: false });
+    const events = await settle(page, capture, 'defaults');
+    expect(events.map(shape)).toEqual([
+      { event_type: '$exposure', event_properties: { flag_key: 'promo', variant: 'false (default)' } },
+      ...eventsOf([{ flag: 'promo', variant: 'false', variationId: 'vid-promo-off' }], false),
+      sentinel('defaults'),
+    ]);
+    expect(pageErrors).toEqual([]);
+  });
+
+  it('the module twice in one bundle (a hot reload, two bundles): a client wired by both sends one exposure, a client only the copy wires sends its own', async () => {
+    configServer.setConfig(buildConfig(FLAGS));
+    const project = await generateBrowserProject({ name: 'wiring-js-two-copies', platform: 'js', language: 'js', framework: 'vite', identify: true });
+    const capture = await startCapture();
+    const { page, pageErrors } = await openEdgesPage(project);
+    const options = { apiKey: API_KEY, serverUrl: capture.serverUrl, baseUrl: configServer.baseUrl, sdkKey: TEST_SDK_KEY };
+    const copySdkKey = sdkKey('BROWSER-COPY');
+    expect(await page.evaluate(([start, key, user]) => window.harness.wiredByTwoCopies(start, key, 'theme', 'none', user), [options, copySdkKey, ANNA] as const)).toEqual({
+      sameClient: true,
+      twoModules: true,
+      value: 'dark',
+      copyValue: 'dark',
+    });
+    const events = await settle(page, capture, 'two-copies');
+    const theme = eventsOf([{ flag: 'theme', variant: 'dark', variationId: 'vid-theme-dark' }], true);
+    expect(events.map(shape)).toEqual([...theme, ...theme, sentinel('two-copies')]);
     expect(pageErrors).toEqual([]);
   });
 });

@@ -358,6 +358,26 @@ return { details: all.length, values: values.length };`,
     expect(exposures(server.events()).map((event) => event.event_properties?.['flag_key']).sort()).toEqual(['maxItems', 'newCheckout']);
   });
 
+  it.each(BOTH_SYSTEMS)('%s: for the client\'s default User the bulk methods expose nothing; a flag read for it does', async (name) => {
+    const server = await capture();
+    const run = await runScript(
+      name,
+      `await amplitude.init('test-amplitude-api-key', amplitudeOptions()).promise;
+const client = wiring.createConfigCatClient(env.SDK_KEY, { baseUrl: env.BASE_URL });
+client.setDefaultUser({ identifier: 'user-default' });
+const all = await client.getAllValueDetailsAsync();
+const values = await client.getAllValuesAsync(null);
+await client.getValueAsync('newCheckout', false);
+await wiring.flushAmplitudeExposures();
+client.dispose();
+return { details: all.length, values: values.length };`,
+      { SERVER_URL: server.serverUrl },
+    );
+    expectRan(run);
+    expect(run.result).toEqual({ details: 5, values: 5 });
+    expect(exposures(server.events()).map((event) => `${event.user_id}:${String(event.event_properties?.['flag_key'])}`)).toEqual(['user-default:newCheckout']);
+  });
+
   it('--flags: only the listed experiment flags are reported; setExperimentFlags changes the list at run time', async () => {
     const server = await capture();
     const run = await runScript(

@@ -120,6 +120,18 @@ const harness = {
     const values = await current().getAllValuesAsync(user);
     return details.length + values.length;
   },
+  /**
+   * Every flag at once without a User (for the Amplitude visitor alone), while the page reads one flag
+   * without a User at the same moment; then every flag for the client's default User.
+   */
+  async everyFlagWithoutUser(shownKey: string, shownDefault: SettingValue, defaultUser: IUser): Promise<number> {
+    const [details, values, shown] = await Promise.all([current().getAllValueDetailsAsync(), current().getAllValuesAsync(), current().getValueAsync(shownKey, shownDefault)]);
+    current().setDefaultUser(defaultUser);
+    const forDefaultUser = (await current().getAllValueDetailsAsync()).length + (await current().getAllValuesAsync()).length;
+    current().clearDefaultUser();
+    const read = values.find(({ settingKey }) => settingKey === shownKey)?.settingValue;
+    return read === shown ? details.length + values.length + forDefaultUser : -1;
+  },
   /** An ordinary event after everything else: once it arrives, everything sent before it has. */
   sentinel: sendSentinel,
 };
