@@ -2,6 +2,7 @@ import { browser } from './browser/index.js';
 import { next } from './next/index.js';
 import { node } from './node/index.js';
 import { react } from './react/index.js';
+import { reactRouter } from './react-router/index.js';
 import { vue } from './vue/index.js';
 
 /**
@@ -18,4 +19,4 @@ import { vue } from './vue/index.js';
  * 3. Add it to this list.
  * The golden test (test/golden.test.ts) then asks for its cases' output to be recorded.
  */
-export const PLATFORMS = [browser, react, next, vue, node] as const;
+export const PLATFORMS = [browser, react, next, reactRouter, vue, node] as const;

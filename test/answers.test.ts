@@ -82,7 +82,7 @@ describe('resolveAnswers', () => {
   });
 
   it.each([
-    [{ platform: 'angular' }, '--platform "angular" is not one of js, react, next, vue, node'],
+    [{ platform: 'angular' }, '--platform "angular" is not one of js, react, next, react-router, vue, node'],
     [{ language: 'coffee' }, '--language "coffee" is not one of ts, js'],
     [{ variant: 'name' }, '--variant "name" is not one of auto, value, variationId'],
     [{ 'package-manager': 'deno' }, '--package-manager "deno" is not one of npm, pnpm, yarn, bun'],

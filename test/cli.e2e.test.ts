@@ -221,7 +221,7 @@ describe('the generator-configcat-amplitude command', () => {
   });
 
   it.each([
-    ['an unknown platform', ['--platform', 'svelte'], '--platform "svelte" is not one of js, react, next, vue, node: pick one of those.'],
+    ['an unknown platform', ['--platform', 'svelte'], '--platform "svelte" is not one of js, react, next, react-router, vue, node: pick one of those.'],
     ['an unknown language', ['--language', 'rust'], '--language "rust" is not one of ts, js: pick one of those.'],
     ['an unknown variant mode', ['--variant', 'label'], '--variant "label" is not one of auto, value, variationId: pick one of those.'],
     ['a folder outside the project', ['--dir', '../shared'], '--dir ../shared is outside the project'],

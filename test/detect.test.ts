@@ -37,6 +37,7 @@ describe('detectProject', () => {
   it.each([
     [{ next: '16', react: '19' }, 'next', 'next'],
     [{ 'react-scripts': '5', react: '18' }, 'cra', 'react'],
+    [{ 'react-router': '7', '@react-router/dev': '7', vite: '8', react: '19' }, 'vite', 'react-router'],
     [{ vite: '8', react: '19' }, 'vite', 'react'],
     [{ vite: '8' }, 'vite', 'js'],
     [{ vite: '6', vue: '3' }, 'vite', 'vue'],
@@ -51,9 +52,22 @@ describe('detectProject', () => {
     expect(facts.defaultPlatform).toBe(platform);
   });
 
-  it('puts the wiring in src when there is one', async () => {
+  it('puts the wiring in src when there is one, else in app/ beside a root route', async () => {
     expect((await detectIn({ 'package.json': {}, 'src/index.ts': '' })).sourceDir).toBe('src');
+    expect((await detectIn({ 'package.json': {}, 'app/root.tsx': '' })).sourceDir).toBe('app');
+    expect((await detectIn({ 'package.json': {}, 'app/layout.tsx': '' })).sourceDir).toBe('.');
     expect((await detectIn({ 'package.json': {} })).sourceDir).toBe('.');
+  });
+
+  it('tells a React Router framework-mode or Remix app by its root route', async () => {
+    const react = { react: '19', 'react-dom': '19', vite: '8' };
+    // Its config file beside the root route, whatever the dependencies say (a hoisted workspace).
+    expect((await detectIn({ 'package.json': { dependencies: react }, 'react-router.config.ts': '', 'app/root.tsx': '' })).defaultPlatform).toBe('react-router');
+    // Remix v2 on Vite has the same root route; on its classic compiler it has no VITE_ variables.
+    expect((await detectIn({ 'package.json': { dependencies: { ...react, '@remix-run/react': '2' } }, 'app/root.tsx': '' })).defaultPlatform).toBe('react-router');
+    expect((await detectIn({ 'package.json': { dependencies: { react: '19', '@remix-run/react': '2' } }, 'app/root.tsx': '' })).defaultPlatform).toBe('react');
+    // React Router as a library in a Vite app renders from src/main.
+    expect((await detectIn({ 'package.json': { dependencies: { ...react, 'react-router': '7' } }, 'src/main.tsx': '' })).defaultPlatform).toBe('react');
   });
 
   it('lists the ConfigCat and Amplitude SDKs already present', async () => {

@@ -88,6 +88,20 @@ describe('wiring the project’s entry code', () => {
     expect(server).not.toContain('createConfigCatClient()');
   });
 
+  it('a re-run leaves the root alone where the replaced <ConfigCatProvider> was in another file', async () => {
+    const files: ProjectFiles = {
+      ...VITE_REACT,
+      'package.json': { name: 'web', type: 'module', dependencies: { react: '^19.0.0', 'react-dom': '^19.0.0', 'configcat-react': '^5.1.0' }, devDependencies: { vite: '^8.3.0', typescript: '~5.9.3' } },
+      'src/App.tsx': "import { ConfigCatProvider } from 'configcat-react'\n\nexport default function App() {\n  return <ConfigCatProvider sdkKey=\"key\"><h1>Hello</h1></ConfigCatProvider>\n}\n",
+    };
+    const first = await run(files);
+    const main = read(first.cwd, 'src/main.tsx');
+    expect(main).toMatch(/<StrictMode>\s*<App \/>\s*<\/StrictMode>/);
+    expect(read(first.cwd, 'src/App.tsx')).toContain('<ConfigCatAmplitudeProvider sdkKey="key">');
+    const again = await run(Object.fromEntries(['package.json', 'tsconfig.json', '.yo-rc.json', 'src/main.tsx', 'src/App.tsx', 'src/configcat-amplitude.ts', 'src/ConfigCatAmplitudeProvider.tsx', 'docs/configcat-amplitude.md'].map((path) => [path, read(first.cwd, path)])));
+    expect(read(again.cwd, 'src/main.tsx')).toBe(main);
+  });
+
   it('Next.js App Router: the root layout wraps its children in a client providers file that starts Amplitude in the browser only', async () => {
     const result = await run({ ...NEXT, 'src/app/layout.tsx': ROOT_LAYOUT });
     const layout = read(result.cwd, 'src/app/layout.tsx');

@@ -96,6 +96,17 @@ const CASES: readonly { name: string; files: Record<string, string | object>; op
     expectImport: /from '@\/ConfigCatAmplitudeProvider'/,
   },
   {
+    name: 'a React Router root route whose App builds its element elsewhere: the imports resolve from app/root.tsx',
+    files: {
+      'package.json': { name: 'web', private: true, type: 'module', dependencies: { 'react-router': '7.16.0', react: '^19.0.0', 'react-dom': '^19.0.0' }, devDependencies: { '@react-router/dev': '7.16.0', vite: '^8.3.0', typescript: '~5.9.3' } },
+      'tsconfig.json': { ...REACT_TSCONFIG, compilerOptions: { ...REACT_TSCONFIG.compilerOptions, allowImportingTsExtensions: false, verbatimModuleSyntax: true }, include: ['app'] },
+      'react-router.config.ts': 'export default { ssr: true };\n',
+      'app/root.tsx': "import { createElement } from 'react';\n\nfunction Outlet() {\n  return null;\n}\n\nexport default function App() {\n  return createElement(Outlet);\n}\n",
+    },
+    // No relative import in the file to follow: Vite's default, the emitted `.js`, which Vite maps back.
+    expectImport: /from '\.\/ConfigCatAmplitudeProvider\.js'/,
+  },
+  {
     name: 'a CommonJS TypeScript service under verbatimModuleSyntax: import x = require()',
     files: {
       'package.json': { name: 'api', main: 'dist/index.js', dependencies: { express: '^5.0.0' }, devDependencies: { typescript: '~5.9.3', '@types/node': '^20.0.0' } },

@@ -25,7 +25,7 @@ export interface ProjectFacts {
   readonly moduleSystem: 'esm' | 'cjs';
   readonly framework: Framework;
   readonly defaultPlatform: PlatformId;
-  /** `src` when the project has one, else the project root (`.`). */
+  /** `src` when the project has one, `app` for a route-based app (`app/root`), else the project root (`.`). */
   readonly sourceDir: string;
   /** The ConfigCat packages already in package.json. */
   readonly configcatPackages: readonly string[];
@@ -57,6 +57,7 @@ export async function detectProject(root: string): Promise<ProjectFacts> {
   const packageJson = parsePackageJson(packageJsonText);
   const dependencies = allDependencies(packageJson);
   const framework = detectFramework(dependencies);
+  const hasFile = (path: string) => existsSync(join(root, path));
   return {
     root,
     packageJsonText,
@@ -64,8 +65,8 @@ export async function detectProject(root: string): Promise<ProjectFacts> {
     typescript: existsSync(join(root, 'tsconfig.json')) || dependencies.has('typescript'),
     moduleSystem: packageJson.type === 'module' ? 'esm' : 'cjs',
     framework,
-    defaultPlatform: detectPlatform({ dependencies, framework }),
-    sourceDir: existsSync(join(root, 'src')) ? 'src' : '.',
+    defaultPlatform: detectPlatform({ dependencies, framework, hasFile }),
+    sourceDir: detectSourceDir(hasFile),
     configcatPackages: SDK_PACKAGES.configcat.filter((name) => dependencies.has(name)),
     amplitudePackages: SDK_PACKAGES.amplitude.filter((name) => dependencies.has(name)),
     resolvesLikeNode: resolvesLikeNode(root),
@@ -73,6 +74,16 @@ export async function detectProject(root: string): Promise<ProjectFacts> {
     packageManager: await detectProjectPackageManager(root),
     ...optional('typescriptVersion', installedVersion(root, 'typescript')),
   };
+}
+
+/**
+ * `src` when the project has one; else `app` for a route-based app (React Router's framework mode
+ * and Remix keep their code in `app/`, beside `app/root`); else the project root (`.`).
+ */
+function detectSourceDir(hasFile: (path: string) => boolean): string {
+  if (hasFile('src')) return 'src';
+  if (['tsx', 'jsx', 'ts', 'js'].some((extension) => hasFile(`app/root.${extension}`))) return 'app';
+  return '.';
 }
 
 function optional<K extends string>(key: K, value: string | undefined): { [P in K]?: string } {

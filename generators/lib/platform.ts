@@ -60,6 +60,8 @@ export interface EntryEdit {
 export interface PlatformSignals {
   readonly dependencies: ReadonlySet<string>;
   readonly framework: Framework;
+  /** Whether the project has this file (a path relative to its root, with forward slashes). */
+  readonly hasFile: (path: string) => boolean;
 }
 
 export interface PlatformSdks {

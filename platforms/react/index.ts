@@ -26,7 +26,8 @@ export function reactEntryEdits({ files, read, sourceFiles, specifier, initAmpli
   const providerPath = provider?.path ?? wiring.path;
   const call = initAmplitude ? 'void' : false;
   const root = ROOT_FILES.find((path) => read(path) !== undefined) ?? `src/main.${answers.language}x`;
-  const withProvider = sourceFiles.filter((path) => path !== providerPath && /<ConfigCatProvider\b/.test(read(path) ?? ''));
+  // Ours counts too: after a first run the replaced provider is ours, and a re-run must not wrap the root.
+  const withProvider = sourceFiles.filter((path) => path !== providerPath && /<ConfigCat(?:Amplitude)?Provider\b/.test(read(path) ?? ''));
   if (withProvider.length === 0) {
     return [
       {

@@ -205,6 +205,22 @@ export const CORPUS: readonly CorpusFixture[] = [
     evaluates: { flags: ['newCheckout'], user: { from: 'constant', identifier: 'demo-user' } },
   },
   {
+    name: 'react-router-framework',
+    shape: 'React Router 7.16 framework mode from create-react-router (app/root.tsx, ssr: true, react-router typegen && tsc), configcat-react 5 provider around <Outlet /> in the root route, useFeatureFlag in a route',
+    modelledOn: ['https://github.com/remix-run/react-router-templates (default/)', 'https://configcat.com/docs/sdk-reference/react/'],
+    install: { kind: 'npm' },
+    checks: [npmRun('typecheck', 'typecheck'), npmRun('build', 'build')],
+    // react-router-serve reads PORT; the browser loads the server-rendered page, then hydrates it.
+    start: { kind: 'server', command: 'npm', args: ['run', 'start'], ready: /\[react-router-serve\] http/, path: '/' },
+    sdkEnvironment: {
+      when: 'build',
+      now: { VITE_CONFIGCAT_SDK_KEY: 'read in app/root.tsx' },
+      wanted: { configCatBaseUrl: 'VITE_CONFIGCAT_BASE_URL', amplitudeServerUrl: 'VITE_AMPLITUDE_SERVER_URL' },
+      notes: 'VITE_ variables are inlined by react-router build (client and server bundles); the root route also renders on the server, where nothing of Amplitude may run.',
+    },
+    evaluates: { flags: ['newCheckout'], user: { from: 'none' } },
+  },
+  {
     name: 'vue-configcat',
     shape: 'Vue 3.5 + Vite 6 (create-vue layout, vue-tsc --build), configcat-vue 2.6 via app.use(ConfigCatPlugin, …) and <FeatureWrapper>',
     modelledOn: ['https://github.com/configcat-labs/feature-flags-in-vuejs-with-sdk-sample'],

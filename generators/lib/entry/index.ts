@@ -23,6 +23,9 @@
  * - Next.js App Router: `wrapNextLayout` on `app/layout.tsx`, and `nextProvidersFile` for the client
  *   file it imports. Pages Router: `wrapNextApp` on `pages/_app.tsx`, or `nextAppFile` when the
  *   project has none.
+ * - React Router framework mode and Remix: `wrapRouteRoot` on `app/root.tsx` (Amplitude starts behind a
+ *   `typeof window` check, since the root route also renders on the server); `addBrowserOnlyAmplitude`
+ *   there when the replaced `<ConfigCatProvider>` was in another route.
  * - Node: `findNodeEntry(read)`, then `wireNodeEntry` (client + shutdown flush); NestJS: also
  *   `addNestShutdownFlush` on the `@Module` file (`wireNodeEntry` enables Nest's shutdown hooks in main.ts).
  * - Vue with configcat-vue: `wireVueMain` on the file that installs `ConfigCatPlugin` (`src/main.ts`);
@@ -32,6 +35,7 @@ export * from './result.js';
 export type { InitAmplitudeCall } from './imports.js';
 export { wrapReactRoot, type ReactRootInput } from './react-root.js';
 export { replaceConfigCatProvider, type ReplaceProviderInput } from './configcat-provider.js';
+export { wrapRouteRoot, addBrowserOnlyAmplitude, type RouteRootInput, type BrowserOnlyInitInput } from './react-router.js';
 export { wrapNextLayout, nextProvidersFile, wrapNextApp, nextAppFile, type NextLayoutInput, type NextAppInput, type ProvidersFileInput } from './next.js';
 export { wireNodeEntry, wireConfigCatClient, addShutdownFlush, registersSignalHandler, enableNestShutdownHooks, addNestShutdownFlush, isNestMain, type NodeEntryInput } from './node.js';
 export { wireVueMain, type VueMainInput } from './vue.js';

@@ -65,3 +65,20 @@ export function rendersElement(root: t.Node, name: string): boolean {
   });
   return found;
 }
+
+/** What the default-exported function returns (its last `return`, or an arrow's expression). */
+export function defaultExportReturn(ast: t.File): t.Node | undefined {
+  const exported = ast.program.body.find((node): node is t.ExportDefaultDeclaration => node.type === 'ExportDefaultDeclaration')?.declaration;
+  if (!exported) return undefined;
+  let fn: t.Node | undefined = exported;
+  if (exported.type === 'Identifier') {
+    fn = ast.program.body
+      .flatMap((node): (t.FunctionDeclaration | t.VariableDeclarator)[] => (node.type === 'FunctionDeclaration' ? [node] : node.type === 'VariableDeclaration' ? node.declarations : []))
+      .find((node) => node.id?.type === 'Identifier' && node.id.name === exported.name);
+    if (fn?.type === 'VariableDeclarator') fn = fn.init ?? undefined;
+  }
+  if (!fn || (fn.type !== 'FunctionDeclaration' && fn.type !== 'ArrowFunctionExpression' && fn.type !== 'FunctionExpression')) return undefined;
+  if (fn.body.type !== 'BlockStatement') return fn.body;
+  const returns = fn.body.body.filter((node): node is t.ReturnStatement => node.type === 'ReturnStatement');
+  return returns.at(-1)?.argument ?? undefined;
+}

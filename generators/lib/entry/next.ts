@@ -1,7 +1,7 @@
 import type * as t from '@babel/types';
 import { replaceConfigCatProviderIn, PROVIDER } from './configcat-provider.js';
 import { ensureImport } from './imports.js';
-import { isJsx, rendersElement, wrapChildren, wrapElement } from './jsx.js';
+import { defaultExportReturn, isJsx, rendersElement, wrapChildren, wrapElement } from './jsx.js';
 import { ALREADY, edited, unrecognised, type EditResult } from './result.js';
 import { findAll, isReferenced, jsxName, parseSource, quoted, statement, topLevelNames, type CodeStyle, type Source } from './source.js';
 import type { InitAmplitudeCall } from './imports.js';
@@ -133,23 +133,6 @@ function addBrowserOnly(source: Source, call: string): void {
   const at = lastImport?.end ?? 0;
   const line = statement(s, `if (typeof window !== ${quoted(s, 'undefined')}) ${call}`);
   source.out.appendRight(at, lastImport ? `${s.eol}${s.eol}${line}` : `${line}${s.eol}${s.eol}`);
-}
-
-/** What the default-exported function returns (its last `return`, or an arrow's expression). */
-function defaultExportReturn(ast: t.File): t.Node | undefined {
-  const exported = ast.program.body.find((node): node is t.ExportDefaultDeclaration => node.type === 'ExportDefaultDeclaration')?.declaration;
-  if (!exported) return undefined;
-  let fn: t.Node | undefined = exported;
-  if (exported.type === 'Identifier') {
-    fn = ast.program.body
-      .flatMap((node): (t.FunctionDeclaration | t.VariableDeclarator)[] => (node.type === 'FunctionDeclaration' ? [node] : node.type === 'VariableDeclaration' ? node.declarations : []))
-      .find((node) => node.id?.type === 'Identifier' && node.id.name === exported.name);
-    if (fn?.type === 'VariableDeclarator') fn = fn.init ?? undefined;
-  }
-  if (!fn || (fn.type !== 'FunctionDeclaration' && fn.type !== 'ArrowFunctionExpression' && fn.type !== 'FunctionExpression')) return undefined;
-  if (fn.body.type !== 'BlockStatement') return fn.body;
-  const returns = fn.body.body.filter((node): node is t.ReturnStatement => node.type === 'ReturnStatement');
-  return returns.at(-1)?.argument ?? undefined;
 }
 
 /** `getLayout(<Component {...pageProps} />)`: the page element inside a call. */
