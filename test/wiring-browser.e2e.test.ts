@@ -461,6 +461,20 @@ describe('browser JS edges: missing keys, flags never shown', () => {
     expect(pageErrors).toEqual([]);
   });
 
+  it('React without keys: the app renders with every flag at its default, each missing key is said once, and nothing throws', async () => {
+    const project = await generateBrowserProject({ name: 'wiring-react-missing-keys', platform: 'react', language: 'ts', framework: 'vite' });
+    const { page, pageErrors, consoleMessages } = await openBundledPage(project, 'browser-page-react.tsx', {
+      define: { 'import.meta.env.VITE_CONFIGCAT_SDK_KEY': 'undefined', 'import.meta.env.VITE_AMPLITUDE_API_KEY': 'undefined' },
+    });
+    await page.evaluate(() => window.harness.startFromEnvironment());
+    const defaults = { newCheckout: 'false', theme: 'none', layout: 'none', discount: '0', noSuchFlag: 'fallback' };
+    await page.waitForFunction((expected) => JSON.stringify(window.harness.values()) === JSON.stringify(expected), defaults, { timeout: 15_000 });
+    const logged = consoleMessages.filter((message) => message.text().includes('[configcat-amplitude]')).map((message) => message.text());
+    expect(logged.filter((text) => text.includes('VITE_AMPLITUDE_API_KEY'))).toHaveLength(1);
+    expect(logged.filter((text) => text.includes('VITE_CONFIGCAT_SDK_KEY'))).toHaveLength(1);
+    expect(pageErrors).toEqual([]);
+  });
+
   it('getAllValuesAsync and getAllValueDetailsAsync expose nothing; the flag the page reads does', async () => {
     configServer.setConfig(buildConfig(FLAGS));
     const project = await generateBrowserProject({ name: 'wiring-js-every-flag', platform: 'js', language: 'js', framework: 'vite', identify: false });
