@@ -148,6 +148,31 @@ describe('wiring the project’s entry code', () => {
     expect(Object.keys(recorded).sort()).toEqual(['src/process-events.ts', 'src/server.ts']);
   });
 
+  it('attaches the exposures where the app creates its ConfigCat client in a module of its own, and creates no second client in the entry', async () => {
+    const flags = [
+      "import * as configcat from '@configcat/sdk';",
+      '',
+      "export const flags = configcat.getClient(process.env['CONFIGCAT_SDK_KEY'] ?? '');",
+      '',
+    ].join('\n');
+    const mock = "import * as configcat from '@configcat/sdk';\n\nexport const testClient = configcat.getClient('test-key');\n";
+    const server = "import express from 'express';\nimport { flags } from './flags.js';\n\nconst app = express();\napp.get('/', async (_req, res) => { res.send(String(await flags.getValueAsync('newCheckout', false))); });\napp.listen(3000);\n";
+    const files = { ...EXPRESS_TS, 'src/server.ts': server, 'src/flags.ts': flags, 'src/flags.test.ts': mock };
+    const result = await run(files, { platform: 'node' });
+    const wired = read(result.cwd, 'src/flags.ts');
+    expect(wired).toContain("import { attachAmplitudeExposures } from './configcat-amplitude.js';");
+    expect(wired).toMatch(/export const flags = configcat\.getClient\([^\n]*\);\nattachAmplitudeExposures\(flags\);/);
+    const entry = read(result.cwd, 'src/server.ts');
+    expect(entry).not.toContain('createConfigCatClient');
+    expect(entry).toContain('initAmplitude');
+    expect(entry).toContain('flushAmplitudeExposures');
+    expect(read(result.cwd, 'src/flags.test.ts')).toBe(mock);
+    const written = ['package.json', 'tsconfig.json', '.yo-rc.json', 'src/server.ts', 'src/flags.ts', 'src/flags.test.ts', 'src/configcat-amplitude.ts', 'docs/configcat-amplitude.md'];
+    const again = await run(Object.fromEntries(written.map((path) => [path, read(result.cwd, path)])), { platform: 'node' });
+    expect(read(again.cwd, 'src/flags.ts')).toBe(wired);
+    expect(read(again.cwd, 'src/server.ts')).toBe(entry);
+  });
+
   it('edits nothing with --no-edit, and says what to add instead', async () => {
     const result = await run(VITE_REACT, { edit: false });
     expect(read(result.cwd, 'src/main.tsx')).toBe(VITE_REACT['src/main.tsx']);

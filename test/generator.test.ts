@@ -70,6 +70,16 @@ describe('app generator', () => {
     expect(existsSync(join(dir, 'src/configcat-amplitude.js'))).toBe(true);
   });
 
+  it.each([
+    ['an Astro site', { astro: '^5.0.0' }, /^This is an Astro project, which this generator does not wire yet/],
+    ['flags read with configcat-js-ssr', { next: '^14.0.0', react: '^18.0.0', 'configcat-js-ssr': '^8.5.0' }, /^This project evaluates its flags with configcat-js-ssr, whose clients this generator does not wire yet .*move them to @configcat\/sdk/],
+  ])('refuses %s in one line, writing nothing', async (_name, dependencies, message) => {
+    const dir = makeTempProject({ 'package.json': { name: 'site', dependencies }, 'src/index.ts': 'export {};\n' });
+    await expect(runApp().cd(dir).withOptions({ yes: true, skipInstall: true })).rejects.toThrow(message);
+    expect(existsSync(join(dir, 'src/configcat-amplitude.ts'))).toBe(false);
+    expect(existsSync(join(dir, '.yo-rc.json'))).toBe(false);
+  });
+
   it('formats with the project Prettier configuration', async () => {
     const result = await runGenerator({ ...TS_VITE_REACT, '.prettierrc': { semi: false, singleQuote: false, useTabs: true } }, { yes: true });
     for (const file of ['src/configcat-amplitude.ts', 'src/ConfigCatAmplitudeProvider.tsx']) {

@@ -47,6 +47,7 @@ export interface LegacyPackage {
  */
 export function planGeneration(answers: Answers, facts: ProjectFacts, addedEarlier: readonly string[] = []): GenerationPlan {
   const platform = platformById(answers.platform);
+  refuseUnwirableProjects(facts);
   if (!platform.bundled) refuseEdgeRuntimes(facts);
   if (answers.language === 'ts') refuseOldTypeScript(facts, answers.packageManager ?? facts.packageManager.name);
   const convention = platform.environment(facts.framework);
@@ -154,6 +155,27 @@ function refuseOldTypeScript(facts: ProjectFacts, manager: PackageManagerName): 
   throw new UserError(
     `The generated TypeScript needs TypeScript 4.5 or later; this project has ${facts.typescriptVersion}. Upgrade it (${upgrade}), or run again with --language js. Nothing was written.`,
   );
+}
+
+/**
+ * Projects whose flags the generated code would not see, or whose browser code would never get the
+ * keys: told so before anything is written, rather than sent away with files nothing uses.
+ */
+const UNWIRABLE: readonly { readonly marker: string; readonly why: string }[] = [
+  {
+    marker: 'astro',
+    why: 'This is an Astro project, which this generator does not wire yet: Astro gives browser code only PUBLIC_ variables and has no single entry file. Nothing was written.',
+  },
+  {
+    marker: 'configcat-js-ssr',
+    why: "This project evaluates its flags with configcat-js-ssr, whose clients this generator does not wire yet (they would send no exposure): move them to @configcat/sdk (its getClient takes the same options), then run again. Nothing was written.",
+  },
+];
+
+function refuseUnwirableProjects(facts: ProjectFacts): void {
+  const declared = { ...facts.packageJson.dependencies, ...facts.packageJson.devDependencies };
+  const found = UNWIRABLE.find(({ marker }) => marker in declared);
+  if (found) throw new UserError(found.why);
 }
 
 /** Packages that say the server code runs on an edge runtime, where Node's built-in modules are missing. */

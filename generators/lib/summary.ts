@@ -51,11 +51,15 @@ export function summarize({ plan, answers, written, kept, skipped = [], installC
   if (kept.length > 0) lines.push('Kept (you edited them; run again with --force to replace):', ...kept.map((path) => `  ${path}`), '');
   if (entry) lines.push(...entryLines(entry));
   else lines.push('Add to your entry file:', ...plan.importLines.map((line) => `  ${line}`), '');
-  lines.push('Set these environment variables (never commit the keys):', `  ${answers.sdkKeyEnv}  your ConfigCat SDK key`);
-  if (plan.initAmplitude) lines.push(`  ${answers.amplitudeKeyEnv}  your Amplitude API key`);
   const endpoints = endpointVariables(plan.convention);
-  lines.push(`  ${endpoints.configcatBaseUrl}  optional: a ConfigCat Proxy's URL, instead of ConfigCat's CDN`);
-  if (plan.initAmplitude) lines.push(`  ${endpoints.amplitudeServerUrl}  optional: a proxy of Amplitude's endpoint, instead of Amplitude's`);
+  const variables: [name: string, meaning: string][] = [
+    [answers.sdkKeyEnv, 'your ConfigCat SDK key'],
+    ...(plan.initAmplitude ? [[answers.amplitudeKeyEnv, 'your Amplitude API key'] as [string, string]] : []),
+    [endpoints.configcatBaseUrl, "optional: a ConfigCat Proxy's URL, instead of ConfigCat's CDN"],
+    ...(plan.initAmplitude ? [[endpoints.amplitudeServerUrl, "optional: a proxy of Amplitude's endpoint, instead of Amplitude's"] as [string, string]] : []),
+  ];
+  const nameWidth = Math.max(...variables.map(([name]) => name.length));
+  lines.push('Set these environment variables (never commit the keys):', ...variables.map(([name, meaning]) => `  ${name.padEnd(nameWidth)}  ${meaning}`));
   if (plan.convention.prefix) lines.push(`  (${plan.convention.description}.)`);
   lines.push('');
   if (plan.legacyConfigcat) {
@@ -73,7 +77,9 @@ export function summarize({ plan, answers, written, kept, skipped = [], installC
 
 function entryLines({ edited, snippets }: EntrySummary): string[] {
   const lines: string[] = [];
-  if (edited.length > 0) lines.push('Wired into your code:', ...edited.map(({ file, summary }) => `  ${summary.startsWith(file) ? summary : `${file}: ${summary}`}`), '');
+  // Several edits of one file say its name once: `a.ts: did this, did that`.
+  const described = ({ file, summary }: { readonly file: string; readonly summary: string }) => (summary.startsWith(file) ? summary : `${file}: ${summary}`).replaceAll(`; ${file}: `, ', ');
+  if (edited.length > 0) lines.push('Wired into your code:', ...edited.map((edit) => `  ${described(edit)}`), '');
   for (const { file, reason, snippet } of snippets) {
     lines.push(`Add to ${snippet.file || file}, ${snippet.place} (not edited: ${reason}):`, ...snippet.code.split('\n').map((line) => (line ? `  ${line}` : '')), '');
   }

@@ -57,6 +57,10 @@ function nodeEntryEdits({ files: [wiring], read, sourceFiles, specifier, initAmp
   const handlerFile = edits.registersSignalHandler(read(file) ?? '')
     ? undefined
     : sourceFiles.find((path) => path !== file && path !== wiring.path && edits.registersSignalHandler(read(path) ?? ''));
+  // The app may create its ConfigCat client in a module of its own (a NestJS service, a `flags.ts`):
+  // the exposures are attached there, and the entry only starts Amplitude, so no second client is made.
+  const createsClient = (path: string) => edits.createsConfigCatClient(read(path) ?? '', path, packageType);
+  const clientFile = createsClient(file) ? undefined : sourceFiles.find((path) => path !== file && path !== wiring.path && !isTestFile(path) && createsClient(path));
   const steps: EntryEdit[] = [
     {
       file,
@@ -68,9 +72,13 @@ function nodeEntryEdits({ files: [wiring], read, sourceFiles, specifier, initAmp
           initAmplitude: initAmplitude ? 'void' : false,
           packageType,
           shutdownElsewhere: handlerFile !== undefined,
+          clientElsewhere: clientFile !== undefined,
         }),
     },
   ];
+  if (clientFile) {
+    steps.push({ file: clientFile, edit: (code) => edits.wireConfigCatClient({ code, file: clientFile, wiringModule: specifier(clientFile, wiring.path), initAmplitude: false, packageType }) });
+  }
   if (handlerFile) {
     steps.push({ file: handlerFile, edit: (code) => edits.addShutdownFlush({ code, file: handlerFile, wiringModule: specifier(handlerFile, wiring.path), packageType }) });
   }
@@ -79,6 +87,11 @@ function nodeEntryEdits({ files: [wiring], read, sourceFiles, specifier, initAmp
     steps.push({ file: nestModule, edit: (code) => edits.addNestShutdownFlush({ code, file: nestModule, wiringModule: specifier(nestModule, wiring.path), packageType }) });
   }
   return steps;
+}
+
+/** Tests create clients of their own (mocks, fixtures): they are not the app's client. */
+function isTestFile(path: string): boolean {
+  return /(?:^|\/)(?:__tests__|tests?)\//.test(path) || /\.(?:test|spec)\.[cm]?[jt]sx?$/.test(path);
 }
 
 function answersNeedRequire(project: EntryEditInput['project'], file: string): boolean {

@@ -37,7 +37,7 @@ export { wrapReactRoot, type ReactRootInput } from './react-root.js';
 export { replaceConfigCatProvider, type ReplaceProviderInput } from './configcat-provider.js';
 export { wrapRouteRoot, addBrowserOnlyAmplitude, type RouteRootInput, type BrowserOnlyInitInput } from './react-router.js';
 export { wrapNextLayout, nextProvidersFile, wrapNextApp, nextAppFile, type NextLayoutInput, type NextAppInput, type ProvidersFileInput } from './next.js';
-export { wireNodeEntry, wireConfigCatClient, addShutdownFlush, registersSignalHandler, enableNestShutdownHooks, addNestShutdownFlush, isNestMain, type NodeEntryInput } from './node.js';
+export { wireNodeEntry, wireConfigCatClient, createsConfigCatClient, addShutdownFlush, registersSignalHandler, enableNestShutdownHooks, addNestShutdownFlush, isNestMain, type NodeEntryInput } from './node.js';
 export { wireVueMain, type VueMainInput } from './vue.js';
 export { addInitAmplitude, type InitAmplitudeInput } from './init-amplitude.js';
 export { findNodeEntry, scriptFile, type NodeEntry, type ReadFile } from './find-node-entry.js';

@@ -15,6 +15,11 @@ export interface NodeEntryInput {
   readonly packageType?: 'module' | 'commonjs';
   /** The flush joins a shutdown handler in another file (`addShutdownFlush` there): none here. */
   readonly shutdownElsewhere?: boolean;
+  /**
+   * The app creates its ConfigCat client in another file (`wireConfigCatClient` there): this file
+   * only starts Amplitude, so that no second client is created.
+   */
+  readonly clientElsewhere?: boolean;
 }
 
 /** Whether code registers a SIGTERM or SIGINT handler (`process.on('SIGTERM', …)`). */
@@ -34,7 +39,7 @@ const CLIENT_NAME = 'configCatClient';
  */
 export function wireNodeEntry(input: NodeEntryInput): EditResult {
   return composeEdits(input.code, [
-    (code) => wireConfigCatClient({ ...input, code }),
+    (code) => (input.clientElsewhere ? startAmplitude({ ...input, code }) : wireConfigCatClient({ ...input, code })),
     // NestJS owns the signals once its shutdown hooks are on: the flush goes in the module (addNestShutdownFlush).
     (code) =>
       isNestMain(code, input.file)
@@ -79,6 +84,23 @@ export function wireConfigCatClient(input: NodeEntryInput): EditResult {
   ensureImport(source, input.wiringModule, ['attachAmplitudeExposures', ...(input.initAmplitude ? ['initAmplitude'] : [])]);
   addAfterImports(source, initStatements(source, input));
   return edited(source.out.toString(), `${input.file}: attached Amplitude exposures to the ConfigCat client`);
+}
+
+/** Whether the code creates a ConfigCat client that `wireConfigCatClient` finds (and attaches the exposures to). */
+export function createsConfigCatClient(code: string, file: string, packageType?: NodeEntryInput['packageType']): boolean {
+  // Most files never mention ConfigCat: they are not parsed.
+  if (!/configcat/i.test(code)) return false;
+  const source = parseSource(code, file, packageType);
+  return source !== undefined && clientCreations(source).length > 0;
+}
+
+/** Amplitude started after the imports, when asked and not there yet; nothing else. */
+function startAmplitude(input: NodeEntryInput): EditResult {
+  const source = parseSource(input.code, input.file, input.packageType);
+  if (source) return initOnly(source, input);
+  if (!input.initAmplitude) return ALREADY;
+  const s = { quote: "'" as const, semicolon: true, indent: '  ', eol: '\n' as const };
+  return unrecognised('the file does not parse', input.file, 'after the imports', [statement(s, `import { initAmplitude } from ${quoted(s, input.wiringModule)}`), statement(s, 'void initAmplitude()')].join('\n'));
 }
 
 function initOnly(source: Source, input: NodeEntryInput): EditResult {
