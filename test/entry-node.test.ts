@@ -225,6 +225,12 @@ export class Flags {
 }
 `;
     const result = wireConfigCatClient({ ...wiring, code, file: 'src/flags.ts' });
-    expect(result).toMatchObject({ kind: 'unrecognised', snippet: { file: 'src/flags.ts', code: 'attachAmplitudeExposures(<your ConfigCat client>);' } });
+    expect(result).toMatchObject({
+      kind: 'unrecognised',
+      snippet: {
+        file: 'src/flags.ts',
+        code: "import { attachAmplitudeExposures } from './configcat-amplitude.js';\n\n// right after your ConfigCat client is created, with that client:\nattachAmplitudeExposures(configCatClient);",
+      },
+    });
   });
 });

@@ -142,7 +142,9 @@ describe.each(CASES)('guide for $name', ({ name, expected }) => {
       expect(usage).toContain('getValueAsync(');
     }
     if (expected.platform === 'node') {
-      expect(usage).toContain('await flushAmplitudeExposures({ timeoutMs: 5_000 })');
+      // A SIGTERM listener returns nothing: the flush is chained, not awaited in an async listener.
+      expect(usage).toContain('void flushAmplitudeExposures({ timeoutMs: 5_000 }).finally(');
+      expect(usage).not.toMatch(/process\.on\(\s*["']SIGTERM["'],\s*async/);
       expect(usage).toMatch(/identifier: userId/);
     } else {
       expect(markdown).not.toContain('flushAmplitudeExposures');

@@ -1,76 +1,29 @@
 import { createHash } from 'node:crypto';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
-import { pathToFileURL } from 'node:url';
-import { execa } from 'execa';
-import type { ESLint as ESLintClass, Linter } from 'eslint';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CommonContext } from '../generators/lib/platform.js';
 import { linkNodeModules } from './support/generate.js';
 import { MATRIX, writeMatrixCase } from './support/golden-matrix.js';
 import { generateInMemory } from './support/pipeline.js';
-import { installToolchain } from './support/toolchain.js';
+import { lintedPaths, lintMessages, SETUPS, STRICTNESS, strictLinters, strictLintTsconfig, type Setup, type StrictLinters, type Strictness } from './support/strict-lint.js';
 
 /**
  * Every code file of the golden matrix (each platform, language, module system, bundler and answer)
- * linted with the strictest rule sets projects use, as those projects would run them:
+ * linted with the strictest rule sets projects use, as those projects would run them (strict-lint.ts):
  * typescript-eslint's strictTypeChecked + stylisticTypeChecked (type-aware, with the project's
- * `strict` on and off), Biome's recommended rules, and eslint-config-next. The linters come from the
- * registry once (toolchain.ts); the SDKs the files import are this repository's.
+ * `strict` on and off), Biome's recommended rules, and eslint-config-next.
  */
-const TOOLCHAIN = {
-  devDependencies: {
-    eslint: '9.39.1',
-    '@eslint/js': '9.39.1',
-    globals: '17.14.0',
-    typescript: '5.9.3',
-    'typescript-eslint': '8.73.0',
-    'eslint-config-next': '16.4.6',
-    '@biomejs/biome': '2.6.8',
-  },
-};
-
-/** How a group of files resolves modules: a Node package of either module system, or a bundled app. */
-type Setup = 'node-esm' | 'node-cjs' | 'browser';
-const SETUPS: readonly Setup[] = ['node-esm', 'node-cjs', 'browser'];
-const STRICTNESS = ['strict-on', 'strict-off'] as const;
-type Strictness = (typeof STRICTNESS)[number];
-
-/**
- * `strict` on, or off with `strictNullChecks` kept: typescript-eslint's type-checked configs need it (without
- * it their rules report that on every file), so a project with `strict` off that runs them keeps it on.
- */
-function tsconfig(setup: Setup, strictness: Strictness): object {
-  const modules = setup === 'browser' ? { module: 'ESNext', moduleResolution: 'Bundler' } : { module: 'NodeNext', moduleResolution: 'NodeNext' };
-  return {
-    compilerOptions: {
-      strict: strictness === 'strict-on',
-      strictNullChecks: true,
-      target: 'ES2022',
-      lib: ['ES2022', 'DOM', 'DOM.Iterable'],
-      ...modules,
-      jsx: 'react-jsx',
-      // JavaScript files are part of the program, so the type-aware rules see their JSDoc types.
-      allowJs: true,
-      skipLibCheck: true,
-      noEmit: true,
-      types: setup === 'browser' ? ['node', 'vite/client'] : ['node'],
-    },
-    include: ['**/*'],
-  };
-}
-
 let root: string;
-let toolchain: string;
+let linters: StrictLinters;
 /** The linted folders, by strictness: `<root>/<strictness>/<setup>/<case>/<file>`. */
 const folders = new Map<Strictness, string>();
 /** Relative paths of the files each folder holds (the same in every strictness). */
 let lintedFiles: string[] = [];
 
 beforeAll(async () => {
-  toolchain = installToolchain(TOOLCHAIN);
+  linters = strictLinters();
   root = mkdtempSync(join(tmpdir(), 'cca-lint-strict-'));
   linkNodeModules(root);
   // The code files of every case, once per distinct content: many cases generate the same files.
@@ -99,7 +52,7 @@ beforeAll(async () => {
     for (const setup of SETUPS) {
       mkdirSync(join(folder, setup), { recursive: true });
       writeFileSync(join(folder, setup, 'package.json'), JSON.stringify({ name: setup, private: true, type: setup === 'node-cjs' ? 'commonjs' : 'module' }));
-      writeFileSync(join(folder, setup, 'tsconfig.json'), JSON.stringify(tsconfig(setup, strictness), null, 2));
+      writeFileSync(join(folder, setup, 'tsconfig.json'), JSON.stringify(strictLintTsconfig(setup, strictness), null, 2));
     }
     for (const [key, { setup, files }] of cases) {
       for (const [name, content] of Object.entries(files)) {
@@ -116,24 +69,6 @@ afterAll(() => {
   if (root && !process.env['KEEP_FIXTURE_PROJECTS']) rmSync(root, { recursive: true, force: true });
 });
 
-/** A module of the toolchain, loaded as its own package would load it. */
-async function fromToolchain<Module>(specifier: string): Promise<Module> {
-  const require = createRequire(join(toolchain, 'package.json'));
-  const module = (await import(pathToFileURL(require.resolve(specifier)).href)) as { default?: unknown };
-  return (module.default ?? module) as Module;
-}
-
-async function eslintIn(cwd: string, config: readonly Linter.Config[]): Promise<ESLintClass> {
-  const { ESLint } = await fromToolchain<{ ESLint: typeof ESLintClass }>('eslint');
-  return new ESLint({ cwd, overrideConfigFile: true, overrideConfig: [...config] });
-}
-
-function report(results: readonly ESLintClass.LintResult[], cwd: string): string[] {
-  return results.flatMap((result) => result.messages.map((message) => `${result.filePath.slice(cwd.length + 1)}:${message.line}:${message.column} ${message.ruleId ?? ''} ${message.message}`));
-}
-
-const lintedPaths = (results: readonly ESLintClass.LintResult[], cwd: string) => results.map((result) => result.filePath.slice(cwd.length + 1)).sort();
-
 describe('generated code under strict lint rule sets', () => {
   it('covers every platform, language and module system', () => {
     for (const name of ['configcat-amplitude.ts', 'configcat-amplitude.js', 'ConfigCatAmplitudeProvider.tsx', 'ConfigCatAmplitudeProvider.jsx']) {
@@ -146,22 +81,7 @@ describe('generated code under strict lint rule sets', () => {
 
   it.each(STRICTNESS)('typescript-eslint strictTypeChecked + stylisticTypeChecked, TypeScript %s', async (strictness) => {
     const cwd = folders.get(strictness)!;
-    const [js, tseslint, globals] = await Promise.all([
-      fromToolchain<{ configs: { recommended: Linter.Config } }>('@eslint/js'),
-      fromToolchain<{ configs: Record<'strictTypeChecked' | 'stylisticTypeChecked', Linter.Config[]> }>('typescript-eslint'),
-      fromToolchain<Record<'browser' | 'node', Linter.Globals>>('globals'),
-    ]);
-    const eslint = await eslintIn(cwd, [
-      js.configs.recommended,
-      ...tseslint.configs.strictTypeChecked,
-      ...tseslint.configs.stylisticTypeChecked,
-      {
-        files: ['**/*.{ts,tsx,js,jsx}'],
-        languageOptions: {
-          globals: { ...globals.browser, ...globals.node },
-          parserOptions: { projectService: true, tsconfigRootDir: cwd, ecmaFeatures: { jsx: true } },
-        },
-      },
+    const eslint = await linters.typescriptEslint(cwd, [
       {
         // CommonJS JavaScript imports with require() and nothing else: a project of that kind turns the
         // rule off for its .js files, its own require() calls included (the rule's docs say as much).
@@ -170,13 +90,13 @@ describe('generated code under strict lint rule sets', () => {
       },
     ]);
     const results = await eslint.lintFiles(['**/*.{ts,tsx,js,jsx}']);
-    expect(report(results, cwd)).toEqual([]);
+    expect(lintMessages(results, cwd)).toEqual([]);
     expect(lintedPaths(results, cwd)).toEqual(lintedFiles);
   }, 900_000);
 
   it('Biome, recommended rules', async () => {
     const cwd = folders.get('strict-on')!;
-    const result = await execa(join(toolchain, 'node_modules/.bin/biome'), ['lint', '--max-diagnostics=none', '--colors=off', ...SETUPS], { cwd, reject: false, all: true });
+    const result = await linters.biome(cwd, SETUPS);
     expect(result.all, result.all).toMatch(/Checked \d+ files?/);
     expect(result.exitCode, result.all).toBe(0);
     expect(result.all).not.toMatch(/lint\/\w+\/\w+/);
@@ -184,13 +104,9 @@ describe('generated code under strict lint rule sets', () => {
 
   it('eslint-config-next (core-web-vitals and typescript), on the browser and React files', async () => {
     const cwd = join(folders.get('strict-on')!, 'browser');
-    const [vitals, typescript] = await Promise.all([
-      fromToolchain<Linter.Config[]>('eslint-config-next/core-web-vitals'),
-      fromToolchain<Linter.Config[]>('eslint-config-next/typescript'),
-    ]);
-    const eslint = await eslintIn(cwd, [...vitals, ...typescript]);
+    const eslint = await linters.next(cwd);
     const results = await eslint.lintFiles(['**/*.{ts,tsx,js,jsx}']);
-    expect(report(results, cwd)).toEqual([]);
+    expect(lintMessages(results, cwd)).toEqual([]);
     expect(lintedPaths(results, cwd)).toEqual(lintedFiles.filter((path) => path.startsWith('browser/')).map((path) => path.slice('browser/'.length)));
     expect(results.reduce((count, result) => count + result.warningCount, 0)).toBe(0);
   }, 300_000);

@@ -9,30 +9,8 @@ import { execFileSync } from 'node:child_process';
 import { mkdirSync, symlinkSync, writeFileSync } from 'node:fs';
 import { dirname, extname, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { REPO_ROOT, runApp } from './support/generate.js';
-import { makeTempProject } from './support/temp-project.js';
-
-interface PrintedSnippet {
-  readonly file: string;
-  readonly code: string;
-}
-
-/** The summary's "Add to <file>, <place> (not edited: …):" blocks, with their indented lines. */
-function printedSnippets(summary: string): PrintedSnippet[] {
-  const snippets: PrintedSnippet[] = [];
-  const lines = summary.split('\n');
-  lines.forEach((line, index) => {
-    const heading = /^Add to (\S+), .*\(not edited: .*\):$/.exec(line);
-    if (!heading) return;
-    const code: string[] = [];
-    for (const next of lines.slice(index + 1)) {
-      if (next !== '' && !next.startsWith('  ')) break;
-      code.push(next.slice(2));
-    }
-    snippets.push({ file: heading[1]!, code: code.join('\n').trim() });
-  });
-  return snippets;
-}
+import { REPO_ROOT } from './support/generate.js';
+import { printedSnippets, summaryOfRun } from './support/summary-snippets.js';
 
 /** Names the import lines bring in, to use them (noUnusedLocals) and prove each one exists. */
 function importedNames(imports: readonly string[]): string[] {
@@ -42,21 +20,6 @@ function importedNames(imports: readonly string[]): string[] {
     const braces = /\{([^}]*)\}/.exec(line);
     return braces ? braces[1]!.split(',').map((name) => name.trim().replace(/^type\s+/, '')).filter(Boolean) : [];
   });
-}
-
-async function summaryOfRun(files: Record<string, string | object>, options: Record<string, unknown>): Promise<{ dir: string; summary: string }> {
-  const dir = makeTempProject(files, 'cca-snippets-');
-  const logged: string[] = [];
-  await runApp()
-    .cd(dir)
-    .withOptions({ yes: true, skipInstall: true, ...options })
-    .onGenerator((generator) => {
-      const log = generator.log;
-      (generator as { log: typeof log }).log = Object.assign((message: string) => {
-        logged.push(message);
-      }, log);
-    });
-  return { dir, summary: logged.join('\n') };
 }
 
 function typecheck(dir: string): string {
@@ -126,6 +89,7 @@ describe('the snippets the summary prints compile where it says to put them', ()
     const imports = snippets.flatMap(({ code }) => code.split('\n').filter((line) => /^import\s/.test(line)));
     expect(imports.join('\n'), summary).toMatch(testCase.expectImport);
     for (const [index, { file, code }] of snippets.entries()) {
+      if (file === undefined) continue;
       const lines = code.split('\n').filter((line) => /^import\s/.test(line));
       if (lines.length === 0) continue;
       const names = importedNames(lines);

@@ -20,7 +20,10 @@ export interface ReplaceProviderInput {
  */
 export function replaceConfigCatProvider(input: ReplaceProviderInput): EditResult {
   const source = parseSource(input.code, input.file);
-  if (!source) return unrecognised('the file does not parse', input.file, 'in place of <ConfigCatProvider>', `<${PROVIDER}>`);
+  if (!source) {
+    const style = { quote: "'", semicolon: true, indent: '  ', eol: '\n' } as const;
+    return unrecognised('the file does not parse', input.file, 'after the imports, and in place of <ConfigCatProvider>', statement(style, `import { ${PROVIDER} } from ${quoted(style, input.providerModule)}`));
+  }
   const count = replaceConfigCatProviderIn(source, input.providerModule);
   if (count > 0) return edited(source.out.toString(), `replaced <ConfigCatProvider> by <${PROVIDER}> in ${input.file}`);
   if (rendersElement(source.ast.program, PROVIDER)) return ALREADY;

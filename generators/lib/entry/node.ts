@@ -1,7 +1,7 @@
 import type * as t from '@babel/types';
 import { addAfterImports, callsFunction, ensureImport, initAmplitudeStatement, type InitAmplitudeCall } from './imports.js';
 import { ALREADY, composeEdits, edited, unrecognised, type EditResult } from './result.js';
-import { end, findAll, indentFollowingLines, isRequireCall, lineIndent, parseSource, quoted, start, statement, text, topLevelNames, type Source } from './source.js';
+import { end, findAll, indentFollowingLines, isRequireCall, lineIndent, parseSource, quoted, start, statement, text, topLevelNames, type CodeStyle, type Source } from './source.js';
 
 export interface NodeEntryInput {
   readonly code: string;
@@ -57,7 +57,7 @@ export function wireNodeEntry(input: NodeEntryInput): EditResult {
  */
 export function wireConfigCatClient(input: NodeEntryInput): EditResult {
   const source = parseSource(input.code, input.file, input.packageType);
-  if (!source) return unrecognised('the file does not parse', input.file, 'after the imports', clientSnippet(input));
+  if (!source) return unrecognised('the file does not parse', input.file, 'after the imports', clientSnippet(input, undefined));
   if (callsFunction(source, 'attachAmplitudeExposures') || callsFunction(source, 'createConfigCatClient')) {
     return initOnly(source, input);
   }
@@ -76,8 +76,8 @@ export function wireConfigCatClient(input: NodeEntryInput): EditResult {
       return unrecognised(
         'the ConfigCat client is created where a statement cannot follow it',
         input.file,
-        `right after the ConfigCat client is created (${text(source, creation.call).split('\n')[0]}…)`,
-        statement(source.style, 'attachAmplitudeExposures(<your ConfigCat client>)'),
+        `the import after your imports; the call right after the ConfigCat client is created (${text(source, creation.call).split('\n')[0]}…)`,
+        clientSnippet(input, source),
       );
     }
   }
@@ -236,13 +236,25 @@ function onlyTopLevelReferences(source: Source, call: t.CallExpression): boolean
       .every(({ node }) => topLevel.has(node.name) || globals.has(node.name));
 }
 
-function clientSnippet(input: NodeEntryInput): string {
-  const s = { quote: "'" as const, semicolon: true, indent: '  ', eol: '\n' as const };
+const DEFAULT_STYLE: CodeStyle = { quote: "'", semicolon: true, indent: '  ', eol: '\n' };
+
+/**
+ * The line that imports `names` from the wiring module, as the file imports: `require` in CommonJS.
+ * A file that does not parse is judged by its name and package.json's `type`.
+ */
+function importLine(source: Source | undefined, input: NodeEntryInput, names: readonly string[]): string {
+  const s = source?.style ?? DEFAULT_STYLE;
+  const commonjs = source ? source.moduleSystem === 'cjs' : /\.c[jt]s$/.test(input.file) || (input.packageType !== 'module' && /\.js$/.test(input.file));
+  const list = names.join(', ');
+  return statement(s, commonjs ? `const { ${list} } = require(${quoted(s, input.wiringModule)})` : `import { ${list} } from ${quoted(s, input.wiringModule)}`);
+}
+
+function clientSnippet(input: NodeEntryInput, source: Source | undefined): string {
   return [
-    statement(s, `import { attachAmplitudeExposures } from ${quoted(s, input.wiringModule)}`),
+    importLine(source, input, ['attachAmplitudeExposures']),
     '',
-    '// right after your ConfigCat client is created:',
-    statement(s, 'attachAmplitudeExposures(configCatClient)'),
+    '// right after your ConfigCat client is created, with that client:',
+    statement(source?.style ?? DEFAULT_STYLE, 'attachAmplitudeExposures(configCatClient)'),
   ].join('\n');
 }
 
@@ -256,17 +268,22 @@ const SIGNALS = new Set(['SIGTERM', 'SIGINT']);
  */
 export function addShutdownFlush(input: NodeEntryInput): EditResult {
   const source = parseSource(input.code, input.file, input.packageType);
-  if (!source) return unrecognised('the file does not parse', input.file, 'at the end of the file', newHandler(undefined, input));
+  if (!source) {
+    const snippet = [importLine(undefined, input, ['flushAmplitudeExposures']), '', newHandler(undefined)].join('\n');
+    return unrecognised('the file does not parse', input.file, 'the import after your imports; the handler at the end of the file', snippet);
+  }
   if (callsFunction(source, 'flushAmplitudeExposures')) return ALREADY;
   const handlers = signalHandlers(source);
   if (handlers.length === 0) {
-    source.out.append(`${source.code.endsWith('\n') ? '' : source.style.eol}${source.style.eol}${newHandler(source, input)}${source.style.eol}`);
+    source.out.append(`${source.code.endsWith('\n') ? '' : source.style.eol}${source.style.eol}${newHandler(source)}${source.style.eol}`);
     ensureImport(source, input.wiringModule, ['flushAmplitudeExposures']);
     return edited(source.out.toString(), `${input.file}: flushes Amplitude exposures on SIGTERM`);
   }
   for (const handler of handlers) {
     if (!joinHandler(source, handler)) {
-      return unrecognised('a shutdown handler has a shape this edit does not handle', input.file, 'first thing in your SIGTERM handler', statement(source.style, 'await flushAmplitudeExposures()'));
+      const { style } = source;
+      const snippet = [importLine(source, input, ['flushAmplitudeExposures']), '', 'void flushAmplitudeExposures().finally(() => {', `${style.indent}// the handler's own code`, statement(style, '})')].join('\n');
+      return unrecognised('a shutdown handler has a shape this edit does not handle', input.file, 'the import after your imports; in your SIGTERM handler, around its code', snippet);
     }
   }
   ensureImport(source, input.wiringModule, ['flushAmplitudeExposures']);
@@ -326,14 +343,14 @@ function joinHandler(source: Source, handler: Handler): boolean {
   return true;
 }
 
-function newHandler(source: Source | undefined, input: NodeEntryInput): string {
-  const s = source?.style ?? { quote: "'", semicolon: true, indent: '  ', eol: '\n' };
+function newHandler(source: Source | undefined): string {
+  const s = source?.style ?? DEFAULT_STYLE;
   return [
     '// Sends the exposures Amplitude still queues before the process ends.',
     `process.on(${quoted(s, 'SIGTERM')}, () => {`,
     `${s.indent}${statement(s, 'void flushAmplitudeExposures().finally(() => process.exit(0))')}`,
     statement(s, '})'),
-  ].join(s.eol) + (source ? '' : `\n// import { flushAmplitudeExposures } from '${input.wiringModule}'`);
+  ].join(s.eol);
 }
 
 function usesNest(code: string): boolean {
@@ -367,14 +384,19 @@ export function addNestShutdownFlush(input: Omit<NodeEntryInput, 'initAmplitude'
   const source = parseSource(input.code, input.file, input.packageType);
   const method = (s: Source['style'], typed: boolean, indent: string): string =>
     [`async onApplicationShutdown()${typed ? ': Promise<void>' : ''} {`, `${indent}${s.indent}${statement(s, 'await flushAmplitudeExposures()')}`, `${indent}}`].join(s.eol);
-  if (!source) return unrecognised('the file does not parse', input.file, 'in your @Module class', method({ quote: "'", semicolon: true, indent: '  ', eol: '\n' }, true, ''));
+  const moduleSnippet = (code: string): string => [importLine(source, input, ['flushAmplitudeExposures']), '', code].join('\n');
+  const inModule = 'the import after your imports; the method in your @Module class';
+  if (!source) return unrecognised('the file does not parse', input.file, inModule, moduleSnippet(method(DEFAULT_STYLE, /\.[cm]?ts$/.test(input.file), '')));
   if (callsFunction(source, 'flushAmplitudeExposures')) return ALREADY;
   const moduleClass = findAll(source.ast.program, (node): node is t.ClassDeclaration =>
     node.type === 'ClassDeclaration' && (node.decorators ?? []).some((d) => /^Module\b/.test(text(source, d.expression))))[0]?.node;
   const typed = /\.[cm]?ts$/.test(input.file);
-  if (!moduleClass) return unrecognised('no @Module class was found', input.file, 'in your @Module class', method(source.style, typed, ''));
+  if (!moduleClass) return unrecognised('no @Module class was found', input.file, inModule, moduleSnippet(method(source.style, typed, '')));
   const existing = moduleClass.body.body.find((member) => member.type === 'ClassMethod' && member.key.type === 'Identifier' && member.key.name === 'onApplicationShutdown');
-  if (existing) return unrecognised('the module has its own onApplicationShutdown', input.file, 'first thing in onApplicationShutdown', statement(source.style, 'await flushAmplitudeExposures()'));
+  if (existing) {
+    const place = `the import after your imports; first thing in onApplicationShutdown${existing.type === 'ClassMethod' && existing.async ? '' : ', made async'}`;
+    return unrecognised('the module has its own onApplicationShutdown', input.file, place, moduleSnippet(statement(source.style, 'await flushAmplitudeExposures()')));
+  }
   const classIndent = lineIndent(source.code, start(moduleClass));
   const memberIndent = classIndent + source.style.indent;
   const last = moduleClass.body.body.at(-1);
