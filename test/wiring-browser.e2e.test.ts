@@ -488,6 +488,21 @@ describe('browser JS edges: missing keys, flags never shown', () => {
     expect(pageErrors).toEqual([]);
   });
 
+  it('a client wired through setupHooks (as configcat-vue wires it): the bulk methods expose nothing; the flag the page reads does', async () => {
+    configServer.setConfig(buildConfig(FLAGS));
+    const project = await generateBrowserProject({ name: 'wiring-js-every-flag-hooks', platform: 'js', language: 'js', framework: 'vite', identify: false });
+    const capture = await startCapture();
+    const { page, pageErrors } = await openBundledPage(project, 'browser-page-js.ts');
+    await page.evaluate((options) => window.harness.start(options), { apiKey: API_KEY, serverUrl: capture.serverUrl, baseUrl: configServer.baseUrl, sdkKey: TEST_SDK_KEY });
+    const hookedKey = sdkKey('BROWSER-HOOKS');
+    expect(await page.evaluate(([key, baseUrl, user]) => window.harness.everyFlagThroughSetupHooks(key, baseUrl, 'discount', 0, user), [hookedKey, configServer.baseUrl, ANNA] as const)).toBe(
+      2 * Object.keys(FLAGS).length,
+    );
+    const events = await settle(page, capture, 'every-flag-hooks');
+    expect(events.map(shape)).toEqual([...eventsOf([{ flag: 'discount', variant: '10', variationId: 'vid-discount-10' }], false), sentinel('every-flag-hooks')]);
+    expect(pageErrors).toEqual([]);
+  });
+
   it('without a User, or for the default User, the bulk methods expose nothing; a flag the page reads meanwhile without a User does', async () => {
     configServer.setConfig(buildConfig(FLAGS));
     const project = await generateBrowserProject({ name: 'wiring-js-every-flag-no-user', platform: 'js', language: 'js', framework: 'vite', identify: false });

@@ -358,6 +358,25 @@ return { details: all.length, values: values.length };`,
     expect(exposures(server.events()).map((event) => event.event_properties?.['flag_key']).sort()).toEqual(['maxItems', 'newCheckout']);
   });
 
+  it.each(BOTH_SYSTEMS)('%s: a client wired through setupHooks: the bulk methods expose nothing; the flag read does', async (name) => {
+    const server = await capture();
+    const run = await runScript(
+      name,
+      `await amplitude.init('test-amplitude-api-key', amplitudeOptions()).promise;
+const client = configcat.getClient(env.SDK_KEY, configcat.PollingMode.AutoPoll, { baseUrl: env.BASE_URL, setupHooks: wiring.amplitudeExposureHooks });
+const user = { identifier: 'user-hooked' };
+const all = await client.getAllValueDetailsAsync(user);
+await client.getValueAsync('newCheckout', false, user);
+await wiring.flushAmplitudeExposures();
+client.dispose();
+return { details: all.length };`,
+      { SERVER_URL: server.serverUrl },
+    );
+    expectRan(run);
+    expect(run.result).toEqual({ details: 5 });
+    expect(exposures(server.events()).map((event) => `${event.user_id}:${String(event.event_properties?.['flag_key'])}`)).toEqual(['user-hooked:newCheckout']);
+  });
+
   it.each(BOTH_SYSTEMS)('%s: for the client\'s default User the bulk methods expose nothing; a flag read for it does', async (name) => {
     const server = await capture();
     const run = await runScript(

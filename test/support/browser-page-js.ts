@@ -6,7 +6,7 @@ import * as amplitude from '@amplitude/analytics-browser';
 import { createConsoleLogger, getClient, LogLevel, PollingMode, type IConfigCatClient, type IUser, type SettingValue } from '@configcat/sdk';
 import { quietAmplitudeOptions, sendSentinel, testAmplitudeOptions } from './browser-page-amplitude';
 // @ts-expect-error resolved by the bundling plugin to the generated project's file
-import { attachAmplitudeExposures, createConfigCatClient, initAmplitude } from 'generated/configcat-amplitude';
+import { amplitudeExposureHooks, attachAmplitudeExposures, createConfigCatClient, initAmplitude } from 'generated/configcat-amplitude';
 
 export interface StartOptions {
   readonly apiKey: string;
@@ -131,6 +131,14 @@ const harness = {
     current().clearDefaultUser();
     const read = values.find(({ settingKey }) => settingKey === shownKey)?.settingValue;
     return read === shown ? details.length + values.length + forDefaultUser : -1;
+  },
+  /** A client wired through `setupHooks` (as configcat-vue's plugin is): every flag at once, then one flag read. */
+  async everyFlagThroughSetupHooks(sdkKey: string, baseUrl: string, shownKey: string, shownDefault: SettingValue, user: IUser): Promise<number> {
+    const hooked = getClient(sdkKey, PollingMode.AutoPoll, { baseUrl, pollIntervalSeconds: 3600, setupHooks: amplitudeExposureHooks });
+    await hooked.waitForReady();
+    const all = (await hooked.getAllValueDetailsAsync(user)).length + (await hooked.getAllValuesAsync(user)).length;
+    await hooked.getValueAsync(shownKey, shownDefault, user);
+    return all;
   },
   /** An ordinary event after everything else: once it arrives, everything sent before it has. */
   sentinel: sendSentinel,
