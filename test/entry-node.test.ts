@@ -64,6 +64,32 @@ describe('wireNodeEntry', () => {
     expect(wireNodeEntry({ ...wiring, code, file: 'src/index.ts', initAmplitude: 'void' })).toEqual({ kind: 'already' });
   });
 
+  it('a comment that ends the handler\'s last line moves into the callback with its statement', () => {
+    const server = [
+      "import { createServer } from 'node:http';",
+      '',
+      'const server = createServer();',
+      'const onCloseSignal = () => {',
+      '  server.close();',
+      '  setTimeout(() => process.exit(1), 10000).unref(); // Force shutdown after 10s',
+      '};',
+      "process.on('SIGINT', onCloseSignal);",
+      '',
+    ].join('\n');
+    const code = editedCode(wireNodeEntry({ ...wiring, code: server, file: 'src/index.ts', initAmplitude: false }));
+    expect(code).toContain(
+      [
+        'const onCloseSignal = () => {',
+        '  void flushAmplitudeExposures().finally(() => {',
+        '    server.close();',
+        '    setTimeout(() => process.exit(1), 10000).unref(); // Force shutdown after 10s',
+        '  });',
+        '};',
+      ].join('\n'),
+    );
+    expectParses(code, 'src/index.ts');
+  });
+
   it('attaches to the client a CommonJS server creates, with require, and awaits the flush in an async handler', () => {
     const code = editedCode(wireNodeEntry({ wiringModule: './configcat-amplitude.js', code: cjsWithClient, file: 'server.js' }));
     expect(code).toMatchInlineSnapshot(`

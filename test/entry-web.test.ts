@@ -239,6 +239,34 @@ export default function App({ Component, pageProps }: AppProps) {
     expect(wrapNextApp({ code, file: 'pages/_app.tsx', providerModule: '../ConfigCatAmplitudeProvider', wiringModule: '../configcat-amplitude', initAmplitude: 'void' })).toEqual({ kind: 'already' });
   });
 
+  it('replaces a ConfigCatProvider whose import was the last one: the new imports and the start take its place, set off by blank lines', () => {
+    const app = [
+      'import "@/styles/globals.css";',
+      'import type { AppProps } from "next/app";',
+      'import { ConfigCatProvider } from "configcat-react";',
+      '',
+      'export default function App({ Component, pageProps }: AppProps) {',
+      '  return (',
+      '    <ConfigCatProvider sdkKey="YOUR-CONFIGCAT-SDK-KEY">',
+      '      <Component {...pageProps} />',
+      '    </ConfigCatProvider>',
+      '  );',
+      '}',
+      '',
+    ].join('\n');
+    const code = editedCode(wrapNextApp({ code: app, file: 'pages/_app.tsx', providerModule: '../ConfigCatAmplitudeProvider', wiringModule: '../configcat-amplitude', initAmplitude: 'void' }));
+    expect(code.split('\n').slice(0, 8)).toEqual([
+      'import "@/styles/globals.css";',
+      'import type { AppProps } from "next/app";',
+      'import { ConfigCatAmplitudeProvider } from "../ConfigCatAmplitudeProvider";',
+      'import { initAmplitude } from "../configcat-amplitude";',
+      '',
+      'if (typeof window !== "undefined") void initAmplitude();',
+      '',
+      'export default function App({ Component, pageProps }: AppProps) {',
+    ]);
+  });
+
   it('wraps the page element inside a getLayout call', () => {
     const app = `export default function App({ Component, pageProps }) {
   const getLayout = Component.getLayout ?? ((page) => page);

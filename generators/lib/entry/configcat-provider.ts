@@ -1,5 +1,5 @@
 import type * as t from '@babel/types';
-import { ensureImport } from './imports.js';
+import { ensureImport, removeImportDeclaration } from './imports.js';
 import { rendersElement } from './jsx.js';
 import { ALREADY, edited, unrecognised, type EditResult } from './result.js';
 import { end, findAll, isReferenced, parseSource, start, statement, quoted, type Source } from './source.js';
@@ -74,10 +74,9 @@ function configcatProviderBinding(ast: t.File): { local: string; declaration: t.
 
 /** Drops one named import; the whole line when it was the only one. */
 function removeSpecifier(source: Source, declaration: t.ImportDeclaration, specifier: t.ImportSpecifier): void {
-  const { code, out } = source;
+  const { out } = source;
   if (declaration.specifiers.length === 1) {
-    const lineEnd = code.indexOf('\n', end(declaration));
-    out.remove(start(declaration), lineEnd === -1 ? code.length : lineEnd + 1);
+    removeImportDeclaration(source, declaration);
     return;
   }
   const index = declaration.specifiers.indexOf(specifier);

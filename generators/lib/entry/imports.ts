@@ -43,10 +43,22 @@ function ensureRequire(source: Source, specifier: string, names: readonly string
   addTopLine(source, statement(source.style, `const { ${names.join(', ')} } = require(${quoted(source.style, specifier)})`));
 }
 
-/** Where lines go "after the imports": the end of the last import, else the top of the code. */
+/** Import declarations an edit removed: "after the imports" then means after the last one kept. */
+const removedImports = new WeakSet<t.Node>();
+
+/** Removes an import declaration with its line ending. */
+export function removeImportDeclaration(source: Source, declaration: t.ImportDeclaration): void {
+  const lineEnd = source.code.indexOf('\n', end(declaration));
+  source.out.remove(start(declaration), lineEnd === -1 ? source.code.length : lineEnd + 1);
+  removedImports.add(declaration);
+}
+
+/** Where lines go "after the imports": the end of the last import kept, else the top of the code. */
 function topAnchor(source: Source): { at: number; afterImports: boolean } {
   const { body, directives } = source.ast.program;
-  const imports: t.Node[] = source.moduleSystem === 'cjs' ? requireDeclarations(source.ast) : body.filter((node) => node.type === 'ImportDeclaration');
+  const imports: t.Node[] = (source.moduleSystem === 'cjs' ? requireDeclarations(source.ast) : body.filter((node) => node.type === 'ImportDeclaration')).filter(
+    (node) => !removedImports.has(node),
+  );
   const lastImport = imports.at(-1);
   if (lastImport) return { at: end(lastImport), afterImports: true };
   const lastDirective = directives.at(-1);

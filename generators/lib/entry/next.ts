@@ -1,6 +1,6 @@
 import type * as t from '@babel/types';
 import { replaceConfigCatProviderIn, PROVIDER } from './configcat-provider.js';
-import { ensureImport } from './imports.js';
+import { addAfterImports, ensureImport } from './imports.js';
 import { defaultExportReturn, isJsx, rendersElement, wrapChildren, wrapElement } from './jsx.js';
 import { ALREADY, edited, unrecognised, type EditResult } from './result.js';
 import { findAll, isReferenced, jsxName, parseSource, quoted, statement, topLevelNames, type CodeStyle, type Source } from './source.js';
@@ -129,10 +129,7 @@ export function wrapNextApp(input: NextAppInput): EditResult {
 
 function addBrowserOnly(source: Source, call: string): void {
   const s = source.style;
-  const lastImport = source.ast.program.body.filter((node) => node.type === 'ImportDeclaration').at(-1);
-  const at = lastImport?.end ?? 0;
-  const line = statement(s, `if (typeof window !== ${quoted(s, 'undefined')}) ${call}`);
-  source.out.appendRight(at, lastImport ? `${s.eol}${s.eol}${line}` : `${line}${s.eol}${s.eol}`);
+  addAfterImports(source, [statement(s, `if (typeof window !== ${quoted(s, 'undefined')}) ${call}`)]);
 }
 
 /** `getLayout(<Component {...pageProps} />)`: the page element inside a call. */

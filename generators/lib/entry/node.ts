@@ -334,12 +334,15 @@ function joinHandler(source: Source, handler: Handler): boolean {
   }
   // The body moves into the callback: `return` there returns from the callback, which is the same.
   const last = body.body.at(-1)!;
+  // A comment that ends the last line (`…; // why`) stays with its statement, inside the callback.
+  const sameLineComments = (last.trailingComments ?? []).filter((comment) => !code.slice(end(last), comment.start ?? 0).includes('\n'));
+  const bodyEnd = Math.max(end(last), ...sameLineComments.map((comment) => comment.end ?? 0));
   const indent = lineIndent(code, start(first));
   out.prependLeft(start(first), `void flushAmplitudeExposures().finally(() => {${style.eol}${indent}${style.indent}`);
-  for (let offset = code.indexOf('\n', start(first)); offset !== -1 && offset < end(last); offset = code.indexOf('\n', offset + 1)) {
+  for (let offset = code.indexOf('\n', start(first)); offset !== -1 && offset < bodyEnd; offset = code.indexOf('\n', offset + 1)) {
     if (code[offset + 1] !== '\n' && code[offset + 1] !== '\r') out.appendLeft(offset + 1, style.indent);
   }
-  out.appendLeft(end(last), `${style.eol}${indent}${statement(style, '})')}`);
+  out.appendLeft(bodyEnd, `${style.eol}${indent}${statement(style, '})')}`);
   return true;
 }
 
