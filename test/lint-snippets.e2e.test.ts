@@ -9,7 +9,7 @@ import { linkNodeModules } from './support/generate.js';
 import { MATRIX, writeMatrixCase } from './support/golden-matrix.js';
 import { parseGuide, syntaxErrors } from './support/guide-markdown.js';
 import { generateInMemory } from './support/pipeline.js';
-import { lintedPaths, lintMessages, SETUPS, STRICTNESS, strictLinters, strictLintTsconfig, type Setup, type StrictLinters, type Strictness } from './support/strict-lint.js';
+import { lintedPaths, lintMessages, SETUPS, STRICTNESS, strictLinters, writeStrictLintSetups, type Setup, type StrictLinters, type Strictness } from './support/strict-lint.js';
 import { printedSnippets, summaryOfRun } from './support/summary-snippets.js';
 import { installToolchain } from './support/toolchain.js';
 
@@ -351,13 +351,9 @@ beforeAll(async () => {
   linkNodeModules(root);
   await collectGuideSnippets();
   await collectSummarySnippets();
-  for (const strictness of STRICTNESS) {
-    const folder = join(root, strictness);
+  for (const [strictness, folder] of writeStrictLintSetups(root)) {
     folders.set(strictness, folder);
     for (const setup of SETUPS) {
-      mkdirSync(join(folder, setup), { recursive: true });
-      writeFileSync(join(folder, setup, 'package.json'), JSON.stringify({ name: setup, private: true, type: setup === 'node-cjs' ? 'commonjs' : 'module' }));
-      writeFileSync(join(folder, setup, 'tsconfig.json'), JSON.stringify(strictLintTsconfig(setup, strictness), null, 2));
       writeFileSync(join(folder, setup, 'app-names.d.ts'), APP_NAMES);
       // Vue and configcat-vue, which this repository does not depend on, come from their own install.
       mkdirSync(join(folder, setup, 'node_modules'));

@@ -7,7 +7,7 @@ import type { CommonContext } from '../generators/lib/platform.js';
 import { linkNodeModules } from './support/generate.js';
 import { MATRIX, writeMatrixCase } from './support/golden-matrix.js';
 import { generateInMemory } from './support/pipeline.js';
-import { lintedPaths, lintMessages, SETUPS, STRICTNESS, strictLinters, strictLintTsconfig, type Setup, type StrictLinters, type Strictness } from './support/strict-lint.js';
+import { lintedPaths, lintMessages, SETUPS, STRICTNESS, strictLinters, writeStrictLintSetups, type Setup, type StrictLinters, type Strictness } from './support/strict-lint.js';
 
 /**
  * Every code file of the golden matrix (each platform, language, module system, bundler and answer)
@@ -46,14 +46,8 @@ beforeAll(async () => {
     cases.set(key, { setup, files: code });
   }
   rmSync(projects, { recursive: true, force: true });
-  for (const strictness of STRICTNESS) {
-    const folder = join(root, strictness);
+  for (const [strictness, folder] of writeStrictLintSetups(root)) {
     folders.set(strictness, folder);
-    for (const setup of SETUPS) {
-      mkdirSync(join(folder, setup), { recursive: true });
-      writeFileSync(join(folder, setup, 'package.json'), JSON.stringify({ name: setup, private: true, type: setup === 'node-cjs' ? 'commonjs' : 'module' }));
-      writeFileSync(join(folder, setup, 'tsconfig.json'), JSON.stringify(strictLintTsconfig(setup, strictness), null, 2));
-    }
     for (const [key, { setup, files }] of cases) {
       for (const [name, content] of Object.entries(files)) {
         mkdirSync(join(folder, setup, key), { recursive: true });

@@ -1,3 +1,4 @@
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -54,6 +55,24 @@ export function strictLintTsconfig(setup: Setup, strictness: Strictness): object
 }
 
 /** The installed linters (installed on first use), and how to run each of them in a folder. */
+/**
+ * `<root>/<strictness>/<setup>/`, each a package of its module system with its tsconfig: where the
+ * linted files go. Returns the strictness folders.
+ */
+export function writeStrictLintSetups(root: string): Map<Strictness, string> {
+  const folders = new Map<Strictness, string>();
+  for (const strictness of STRICTNESS) {
+    const folder = join(root, strictness);
+    folders.set(strictness, folder);
+    for (const setup of SETUPS) {
+      mkdirSync(join(folder, setup), { recursive: true });
+      writeFileSync(join(folder, setup, 'package.json'), JSON.stringify({ name: setup, private: true, type: setup === 'node-cjs' ? 'commonjs' : 'module' }));
+      writeFileSync(join(folder, setup, 'tsconfig.json'), JSON.stringify(strictLintTsconfig(setup, strictness), null, 2));
+    }
+  }
+  return folders;
+}
+
 export interface StrictLinters {
   readonly dir: string;
   /** typescript-eslint strictTypeChecked + stylisticTypeChecked, with `extra` configs after them. */
