@@ -64,6 +64,17 @@ describe('wireNodeEntry', () => {
     expect(wireNodeEntry({ ...wiring, code, file: 'src/index.ts', initAmplitude: 'void' })).toEqual({ kind: 'already' });
   });
 
+  it('an entry that does not parse gets every snippet: the client and the shutdown flush', () => {
+    const result = wireNodeEntry({ ...wiring, code: 'const server = createServer(;\n', file: 'src/index.ts', initAmplitude: 'void' });
+    expect(result.kind).toBe('unrecognised');
+    if (result.kind !== 'unrecognised') return;
+    const snippets = [result, ...(result.remaining ?? [])].map(({ snippet }) => snippet.code);
+    expect(snippets).toHaveLength(2);
+    expect(snippets[0]).toContain('attachAmplitudeExposures(configCatClient)');
+    expect(snippets[1]).toMatch(/process\.on\(['"]SIGTERM['"]/);
+    expect(snippets[1]).toContain('flushAmplitudeExposures');
+  });
+
   it('a comment that ends the handler\'s last line moves into the callback with its statement', () => {
     const server = [
       "import { createServer } from 'node:http';",

@@ -85,7 +85,7 @@ export async function planEntryEdits(
       results.push({ kind: 'edited', file, created: existing === undefined, before, after: result.code, summary: result.summary });
       for (const rest of result.remaining ?? []) results.push({ kind: 'snippet', file, reason: rest.reason, snippet: rest.snippet });
     } else if (result.kind === 'unrecognised') {
-      results.push({ kind: 'snippet', file, reason: result.reason, snippet: result.snippet });
+      for (const part of [result, ...(result.remaining ?? [])]) results.push({ kind: 'snippet', file, reason: part.reason, snippet: part.snippet });
     }
   }
   return results;

@@ -21,6 +21,8 @@ export interface Unrecognised {
   readonly kind: 'unrecognised';
   readonly reason: string;
   readonly snippet: Snippet;
+  /** The other parts of a composed edit, none of which was made either: each has its own snippet. */
+  readonly remaining?: readonly Unrecognised[];
 }
 
 export interface Snippet {
@@ -44,8 +46,8 @@ export function unrecognised(reason: string, file: string, place: string, code: 
 
 /**
  * Runs edits one after the other, each on the code the previous one left. Already-made steps are
- * skipped; steps that were not recognised are kept in `remaining` when another step edited, so the
- * caller can print their snippets and still write the file.
+ * skipped; steps that were not recognised are kept in `remaining`, so that the caller prints every
+ * snippet (and still writes the file when another step edited it).
  */
 export function composeEdits(code: string, steps: readonly ((code: string) => EditResult)[]): EditResult {
   let current = code;
@@ -61,6 +63,10 @@ export function composeEdits(code: string, steps: readonly ((code: string) => Ed
       remaining.push(result);
     }
   }
-  if (summaries.length === 0) return remaining[0] ?? ALREADY;
+  if (summaries.length === 0) {
+    const [first, ...others] = remaining;
+    if (!first) return ALREADY;
+    return others.length > 0 ? { ...first, remaining: others } : first;
+  }
   return { kind: 'edited', code: current, summary: summaries.join('; '), ...(remaining.length > 0 ? { remaining } : {}) };
 }
