@@ -1,7 +1,7 @@
 import type * as t from '@babel/types';
 import { ensureImport, removeImportDeclaration } from './imports.js';
 import { rendersElement } from './jsx.js';
-import { ALREADY, edited, unrecognised, type EditResult } from './result.js';
+import { ALREADY, edited, unrecognised, type EditResult, type Unrecognised } from './result.js';
 import { end, findAll, isReferenced, parseSource, start, statement, quoted, type Source } from './source.js';
 
 export const PROVIDER = 'ConfigCatAmplitudeProvider';
@@ -33,6 +33,19 @@ export function replaceConfigCatProvider(input: ReplaceProviderInput): EditResul
     'after the imports, and in place of <ConfigCatProvider>',
     statement(source.style, `import { ${PROVIDER} } from ${quoted(source.style, input.providerModule)}`),
   );
+}
+
+/**
+ * The provider put in place once, as every React entry edit does it: nothing when the file renders it
+ * already; the app's own `<ConfigCatProvider>` replaced when it has one; else `wrap()`, which wraps the
+ * app and says what it did, or returns why it cannot (the snippet to paste). `undefined`: nothing to do.
+ */
+export function placeProvider(source: Source, providerModule: string, wrap: () => string | Unrecognised): string | Unrecognised | undefined {
+  if (rendersElement(source.ast.program, PROVIDER)) return undefined;
+  if (replaceConfigCatProviderIn(source, providerModule) > 0) return `replaced <ConfigCatProvider> by <${PROVIDER}>`;
+  const wrapped = wrap();
+  if (typeof wrapped === 'string') ensureImport(source, providerModule, [PROVIDER]);
+  return wrapped;
 }
 
 /** The edit on a parsed file, for edits that compose it; returns how many elements it renamed. */

@@ -92,6 +92,11 @@ export function initAmplitudeStatement(source: Source, call: InitAmplitudeCall):
   return statement(source.style, call === 'void' ? 'void initAmplitude()' : 'initAmplitude()');
 }
 
+/** The start for code that also runs on a server (rendering, prerendering): in the browser only. */
+export function browserOnlyInitStatement(style: Source['style'], call: InitAmplitudeCall): string {
+  return statement(style, `if (typeof window !== ${quoted(style, 'undefined')}) ${call === 'void' ? 'void initAmplitude()' : 'initAmplitude()'}`);
+}
+
 /** Whether the file calls `name(…)` anywhere. */
 export function callsFunction(source: Source, name: string): boolean {
   return findAll(source.ast.program, (node): node is t.CallExpression => node.type === 'CallExpression' && node.callee.type === 'Identifier' && node.callee.name === name).length > 0;

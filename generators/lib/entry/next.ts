@@ -1,8 +1,8 @@
 import type * as t from '@babel/types';
-import { replaceConfigCatProviderIn, PROVIDER } from './configcat-provider.js';
-import { addAfterImports, ensureImport } from './imports.js';
+import { placeProvider, PROVIDER } from './configcat-provider.js';
+import { addAfterImports, browserOnlyInitStatement, ensureImport } from './imports.js';
 import { defaultExportReturn, isJsx, rendersElement, wrapChildren, wrapElement } from './jsx.js';
-import { ALREADY, edited, unrecognised, type EditResult } from './result.js';
+import { ALREADY, edited, unrecognised, type EditResult, type Unrecognised } from './result.js';
 import { findAll, isReferenced, jsxName, parseSource, quoted, statement, topLevelNames, type CodeStyle, type Source } from './source.js';
 import type { InitAmplitudeCall } from './imports.js';
 
@@ -105,31 +105,22 @@ export function wrapNextApp(input: NextAppInput): EditResult {
   const source = parseSource(input.code, input.file);
   if (!source) return appSnippet(input, undefined, 'the file does not parse');
   const done: string[] = [];
-  if (!rendersElement(source.ast.program, PROVIDER)) {
-    if (replaceConfigCatProviderIn(source, input.providerModule) > 0) {
-      done.push(`replaced <ConfigCatProvider> by <${PROVIDER}>`);
-    } else {
-      const returned = defaultExportReturn(source.ast);
-      const target = returned && isJsx(returned) ? returned : returned && pageElement(returned);
-      if (!target) return appSnippet(input, source.style, 'the default export does not return JSX this edit recognises');
-      if (!(target.type === 'JSXFragment' && wrapChildren(source, target, PROVIDER))) wrapElement(source, target, PROVIDER);
-      ensureImport(source, input.providerModule, [PROVIDER]);
-      done.push(`wrapped the page in <${PROVIDER}>`);
-    }
-  }
+  const placed = placeProvider(source, input.providerModule, () => {
+    const returned = defaultExportReturn(source.ast);
+    const target = returned && isJsx(returned) ? returned : returned && pageElement(returned);
+    if (!target) return appSnippet(input, source.style, 'the default export does not return JSX this edit recognises');
+    if (!(target.type === 'JSXFragment' && wrapChildren(source, target, PROVIDER))) wrapElement(source, target, PROVIDER);
+    return `wrapped the page in <${PROVIDER}>`;
+  });
+  if (typeof placed === 'object') return placed;
+  if (placed) done.push(placed);
   if (input.initAmplitude && input.wiringModule && !source.code.includes('initAmplitude(')) {
     ensureImport(source, input.wiringModule, ['initAmplitude']);
-    const call = input.initAmplitude === 'void' ? 'void initAmplitude()' : 'initAmplitude()';
-    addBrowserOnly(source, call);
+    addAfterImports(source, [browserOnlyInitStatement(source.style, input.initAmplitude)]);
     done.push('started Amplitude in the browser');
   }
   if (done.length === 0) return ALREADY;
   return edited(source.out.toString(), `${input.file}: ${done.join(', ')}`);
-}
-
-function addBrowserOnly(source: Source, call: string): void {
-  const s = source.style;
-  addAfterImports(source, [statement(s, `if (typeof window !== ${quoted(s, 'undefined')}) ${call}`)]);
 }
 
 /** `getLayout(<Component {...pageProps} />)`: the page element inside a call. */
@@ -137,7 +128,7 @@ function pageElement(node: t.Node): t.JSXElement | undefined {
   return findAll(node, (child): child is t.JSXElement => child.type === 'JSXElement' && jsxName(child.openingElement.name) === 'Component')[0]?.node;
 }
 
-function appSnippet(input: NextAppInput, style: CodeStyle | undefined, reason: string): EditResult {
+function appSnippet(input: NextAppInput, style: CodeStyle | undefined, reason: string): Unrecognised {
   const s = style ?? { quote: "'", semicolon: true, indent: '  ', eol: '\n' };
   return unrecognised(reason, input.file, 'the import after your imports; the provider around <Component {...pageProps} />', [
     statement(s, `import { ${PROVIDER} } from ${quoted(s, input.providerModule)}`),

@@ -1,8 +1,8 @@
 import type * as t from '@babel/types';
-import { replaceConfigCatProviderIn, PROVIDER } from './configcat-provider.js';
+import { placeProvider, PROVIDER } from './configcat-provider.js';
 import { addAfterImports, callsFunction, ensureImport, initAmplitudeStatement, type InitAmplitudeCall } from './imports.js';
-import { isJsx, isStrictMode, rendersElement, wrapChildren, wrapElement } from './jsx.js';
-import { ALREADY, edited, unrecognised, type EditResult } from './result.js';
+import { isJsx, isStrictMode, wrapChildren, wrapElement } from './jsx.js';
+import { ALREADY, edited, unrecognised, type EditResult, type Unrecognised } from './result.js';
 import { findAll, parseSource, quoted, statement, type CodeStyle } from './source.js';
 
 export interface ReactRootInput {
@@ -27,22 +27,19 @@ export function wrapReactRoot(input: ReactRootInput): EditResult {
   const source = parseSource(input.code, input.file);
   if (!source) return reactRootSnippet(input, undefined, 'the file does not parse');
   const done: string[] = [];
-  if (!rendersElement(source.ast.program, PROVIDER)) {
-    if (replaceConfigCatProviderIn(source, input.providerModule) > 0) {
-      done.push(`replaced <ConfigCatProvider> by <${PROVIDER}>`);
-    } else {
-      const roots = renderedElements(source.ast);
-      if (roots.length === 0) return reactRootSnippet(input, source.style, 'no createRoot(…).render(…), hydrateRoot(…) or ReactDOM.render(…) call was found');
-      const notJsx = roots.find((root) => !isJsx(root));
-      if (notJsx) return reactRootSnippet(input, source.style, 'the element passed to render is not written as JSX in this file');
-      for (const root of roots as (t.JSXElement | t.JSXFragment)[]) {
-        const inside = isStrictMode(root) && wrapChildren(source, root, PROVIDER);
-        if (!inside) wrapElement(source, root, PROVIDER);
-      }
-      done.push(`wrapped the rendered app in <${PROVIDER}>`);
-      ensureImport(source, input.providerModule, [PROVIDER]);
+  const placed = placeProvider(source, input.providerModule, () => {
+    const roots = renderedElements(source.ast);
+    if (roots.length === 0) return reactRootSnippet(input, source.style, 'no createRoot(…).render(…), hydrateRoot(…) or ReactDOM.render(…) call was found');
+    const notJsx = roots.find((root) => !isJsx(root));
+    if (notJsx) return reactRootSnippet(input, source.style, 'the element passed to render is not written as JSX in this file');
+    for (const root of roots as (t.JSXElement | t.JSXFragment)[]) {
+      const inside = isStrictMode(root) && wrapChildren(source, root, PROVIDER);
+      if (!inside) wrapElement(source, root, PROVIDER);
     }
-  }
+    return `wrapped the rendered app in <${PROVIDER}>`;
+  });
+  if (typeof placed === 'object') return placed;
+  if (placed) done.push(placed);
   if (input.initAmplitude && input.wiringModule && !callsFunction(source, 'initAmplitude')) {
     ensureImport(source, input.wiringModule, ['initAmplitude']);
     addAfterImports(source, [initAmplitudeStatement(source, input.initAmplitude)]);
@@ -118,7 +115,7 @@ function reactDomNames(ast: t.File): { namespaces: Set<string>; hydrateRoot: Set
   return names;
 }
 
-function reactRootSnippet(input: ReactRootInput, style: CodeStyle | undefined, reason: string): EditResult {
+function reactRootSnippet(input: ReactRootInput, style: CodeStyle | undefined, reason: string): Unrecognised {
   const fallback: CodeStyle = { quote: "'", semicolon: true, indent: '  ', eol: '\n' };
   const s = style ?? fallback;
   const lines = [statement(s, `import { ${PROVIDER} } from ${quoted(s, input.providerModule)}`)];

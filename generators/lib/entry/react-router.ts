@@ -1,8 +1,8 @@
 import type * as t from '@babel/types';
-import { replaceConfigCatProviderIn, PROVIDER } from './configcat-provider.js';
-import { addAfterImports, callsFunction, ensureImport, type InitAmplitudeCall } from './imports.js';
-import { defaultExportReturn, isJsx, rendersElement, wrapChildren, wrapElement } from './jsx.js';
-import { ALREADY, edited, unrecognised, type EditResult } from './result.js';
+import { placeProvider, PROVIDER } from './configcat-provider.js';
+import { addAfterImports, browserOnlyInitStatement, callsFunction, ensureImport, type InitAmplitudeCall } from './imports.js';
+import { defaultExportReturn, isJsx, wrapChildren, wrapElement } from './jsx.js';
+import { ALREADY, edited, unrecognised, type EditResult, type Unrecognised } from './result.js';
 import { end, indentFollowingLines, lineIndent, parseSource, quoted, start, statement, type CodeStyle, type Source } from './source.js';
 
 export interface RouteRootInput {
@@ -30,17 +30,14 @@ export function wrapRouteRoot(input: RouteRootInput): EditResult {
   const source = parseSource(input.code, input.file);
   if (!source) return routeRootSnippet(input, undefined, 'the file does not parse');
   const done: string[] = [];
-  if (!rendersElement(source.ast.program, PROVIDER)) {
-    if (replaceConfigCatProviderIn(source, input.providerModule) > 0) {
-      done.push(`replaced <ConfigCatProvider> by <${PROVIDER}>`);
-    } else {
-      const returned = defaultExportReturn(source.ast);
-      if (!isJsx(returned)) return routeRootSnippet(input, source.style, 'its default export (the App component) does not return JSX this edit recognises');
-      if (!(returned.type === 'JSXFragment' && wrapChildren(source, returned, PROVIDER))) wrapReturned(source, returned, PROVIDER);
-      ensureImport(source, input.providerModule, [PROVIDER]);
-      done.push(`wrapped what App renders in <${PROVIDER}>`);
-    }
-  }
+  const placed = placeProvider(source, input.providerModule, () => {
+    const returned = defaultExportReturn(source.ast);
+    if (!isJsx(returned)) return routeRootSnippet(input, source.style, 'its default export (the App component) does not return JSX this edit recognises');
+    if (!(returned.type === 'JSXFragment' && wrapChildren(source, returned, PROVIDER))) wrapReturned(source, returned, PROVIDER);
+    return `wrapped what App renders in <${PROVIDER}>`;
+  });
+  if (typeof placed === 'object') return placed;
+  if (placed) done.push(placed);
   const started = addBrowserOnlyInit(source, input);
   if (started) done.push(started);
   if (done.length === 0) return ALREADY;
@@ -71,16 +68,13 @@ export function addBrowserOnlyAmplitude(input: BrowserOnlyInitInput): EditResult
 function addBrowserOnlyInit(source: Source, input: Pick<RouteRootInput, 'wiringModule' | 'initAmplitude'>): string | undefined {
   if (!input.initAmplitude || !input.wiringModule || callsFunction(source, 'initAmplitude')) return undefined;
   ensureImport(source, input.wiringModule, ['initAmplitude']);
-  addAfterImports(source, [SERVER_COMMENT, browserOnlyCall(source.style, input.initAmplitude)]);
+  addAfterImports(source, [SERVER_COMMENT, browserOnlyInitStatement(source.style, input.initAmplitude)]);
   return 'started Amplitude in the browser';
 }
 
-function browserOnlyCall(style: CodeStyle, call: InitAmplitudeCall): string {
-  return statement(style, `if (typeof window !== ${quoted(style, 'undefined')}) ${call === 'void' ? 'void initAmplitude()' : 'initAmplitude()'}`);
-}
 
 function initLines(style: CodeStyle, wiringModule: string, call: InitAmplitudeCall): string[] {
-  return [statement(style, `import { initAmplitude } from ${quoted(style, wiringModule)}`), '', SERVER_COMMENT, browserOnlyCall(style, call)];
+  return [statement(style, `import { initAmplitude } from ${quoted(style, wiringModule)}`), '', SERVER_COMMENT, browserOnlyInitStatement(style, call)];
 }
 
 /**
@@ -104,7 +98,7 @@ function wrapReturned(source: Source, node: t.JSXElement | t.JSXFragment, tag: s
   );
 }
 
-function routeRootSnippet(input: RouteRootInput, style: CodeStyle | undefined, reason: string): EditResult {
+function routeRootSnippet(input: RouteRootInput, style: CodeStyle | undefined, reason: string): Unrecognised {
   const s = style ?? { quote: "'", semicolon: true, indent: '  ', eol: '\n' };
   const lines = [statement(s, `import { ${PROVIDER} } from ${quoted(s, input.providerModule)}`)];
   if (input.initAmplitude && input.wiringModule) lines.push(...initLines(s, input.wiringModule, input.initAmplitude));
