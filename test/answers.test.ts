@@ -18,6 +18,7 @@ const viteReactTs: ProjectFacts = {
   installedVersions: {},
   resolvesLikeNode: false,
   packageManager: { name: 'npm', agent: 'npm' },
+  parsesInlineTypeImports: true,
 };
 const plainNode: ProjectFacts = { ...viteReactTs, typescript: false, moduleSystem: 'cjs', framework: 'none', defaultPlatform: 'node', sourceDir: '.' };
 

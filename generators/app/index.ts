@@ -4,7 +4,7 @@ import { commandLine, installCommandFor, installMessage, missingPackages, runIns
 import { INTERRUPTED_EXIT_CODE } from '../lib/interrupt.js';
 import { plannedFiles } from '../lib/pipeline.js';
 import { addDependencies } from '../lib/package-json.js';
-import { outcomeOnDisk, pickStaged, stagedFiles, wouldWrite } from '../lib/staged-files.js';
+import { outcomeOnDisk, pickStaged, readFromDisk, stagedFiles, wouldWrite } from '../lib/staged-files.js';
 import { summarize, summarizeDryRun } from '../lib/summary.js';
 import { UserError } from '../lib/user-error.js';
 
@@ -30,7 +30,10 @@ export default class AppGenerator extends ExposureGenerator {
   }
 
   async install(): Promise<void> {
-    await this.failClearly(() => this.#install());
+    await this.failClearly(async () => {
+      await this.#install();
+      if (!this.options.dryRun) await this.#lintWrittenFiles();
+    });
   }
 
   end(): Promise<void> {
@@ -42,7 +45,7 @@ export default class AppGenerator extends ExposureGenerator {
    * (a re-run after a failed or skipped install). The outcome is reported at the end.
    */
   async #install(): Promise<void> {
-    const missing = missingPackages(this.destinationRoot(), this.#sdkPackages());
+    const missing = missingPackages(this.destinationRoot(), this.sdkPackages());
     if (!this.dependenciesChanged && missing.length === 0) return;
     const command = this.#installCommand();
     if (this.options.skipInstall || this.options.dryRun) {
@@ -72,7 +75,8 @@ export default class AppGenerator extends ExposureGenerator {
           },
         }
       : {};
-    this.log(summarize({ plan: this.plan, answers: this.answers, written, kept: this.kept, skipped: notWritten, ...installCommand, ...entry }));
+    const lint = this.lint ? { lint: this.lint } : {};
+    this.log(summarize({ plan: this.plan, answers: this.answers, written, kept: this.kept, skipped: notWritten, ...installCommand, ...entry, ...lint }));
     const problems: string[] = [];
     if (this.kept.length > 0) {
       problems.push(`${this.kept.join(', ')} changed since it was generated and was kept: run again with --force to replace it.`);
@@ -126,8 +130,54 @@ export default class AppGenerator extends ExposureGenerator {
     return installCommandFor(this.answers.packageManager ?? this.facts.packageManager.agent);
   }
 
-  /** The SDKs the wiring imports, whether this run added them or the project had them. */
-  #sdkPackages(): string[] {
-    return [...new Set([...Object.keys(this.plan.dependenciesToAdd), ...this.plan.sdkPackages])];
+  /**
+   * The project's own ESLint fixes on the files this run wrote, once they are on disk and their SDKs
+   * installed: a type-aware configuration needs both. An edited entry file takes them only when the
+   * project's ESLint fixes nothing in it as it was, so that they touch only the lines the edit
+   * added. What changed is staged again (Yeoman writes it before `end`), with the fingerprint, or
+   * the entry edit's patch, of the text that is now the generator's.
+   */
+  async #lintWrittenFiles(): Promise<void> {
+    const root = this.destinationRoot();
+    const onDiskAsStaged = (path: string): string | undefined => {
+      const absolute = this.destinationPath(path);
+      const staged = this.fs.exists(absolute) ? this.fs.read(absolute) : undefined;
+      // An overwrite question may have been declined: only what the disk holds is linted.
+      return staged !== undefined && staged !== null && readFromDisk(root, path) === staged ? staged : undefined;
+    };
+    const fingerprints = { ...((this.config.get('fingerprints') as Record<string, string> | undefined) ?? {}) };
+    const patches = { ...((this.config.get('entryEdits') as Record<string, string> | undefined) ?? {}) };
+    const { canonicalFingerprint } = await import('../lib/canonical.js');
+    const { createPatch } = await import('diff');
+    const restage = (path: string, text: string) => {
+      this.fs.write(this.destinationPath(path), text);
+      this.forceWrite(this.destinationPath(path));
+      this.lint?.fixed.push(path);
+    };
+    let changed = false;
+    for (const file of plannedFiles(this.plan)) {
+      const staged = this.written.includes(file.path) ? onDiskAsStaged(file.path) : undefined;
+      if (staged === undefined) continue;
+      const linted = await this.lintGenerated(file.path, staged);
+      if (linted === staged) continue;
+      restage(file.path, linted);
+      fingerprints[file.path] = await canonicalFingerprint(this.destinationPath(file.path), linted);
+      changed = true;
+    }
+    for (const edit of this.entryEdits) {
+      const staged = edit.kind === 'edited' ? onDiskAsStaged(edit.file) : undefined;
+      if (edit.kind !== 'edited' || staged === undefined) continue;
+      const linted = await this.lintEdited(edit.file, edit.created ? undefined : edit.before, staged);
+      if (linted === staged) continue;
+      restage(edit.file, linted);
+      patches[edit.file] = createPatch(edit.file, edit.before, linted);
+      changed = true;
+    }
+    if (!changed) return;
+    this.setConfig('fingerprints', fingerprints);
+    if (Object.keys(patches).length > 0) this.setConfig('entryEdits', patches);
+    await this.formatYoRc();
+    const yoRc = this.destinationPath('.yo-rc.json');
+    if (this.fs.exists(yoRc)) this.forceWrite(yoRc);
   }
 }

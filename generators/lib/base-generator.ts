@@ -13,6 +13,9 @@ import { generateFile, prepareRun } from './pipeline.js';
 import type { GenerationPlan } from './plan.js';
 import type { PlannedFile } from './platform.js';
 import type { Ask } from './resolve-answers.js';
+import type { ProjectEslint } from './project-eslint.js';
+import type { ProjectLintResult } from './project-lint.js';
+import type { LintSummary } from './summary.js';
 import { outcomeOnDisk, stagedFiles } from './staged-files.js';
 import { interruptedLine } from './summary.js';
 import { UserError } from './user-error.js';
@@ -39,6 +42,11 @@ export abstract class ExposureGenerator extends Generator<Record<string, unknown
   protected readonly written: string[] = [];
   /** Files the user edited that a non-interactive run left alone. */
   protected readonly kept: string[] = [];
+  /** What the project's own ESLint did to the generated files, for the summary. */
+  protected lint: LintSummary | undefined;
+  #projectEslint: ProjectEslint | undefined | null = null;
+  /** Each file's text as the project's lint left it: linting that text again would only repeat the summary's lines. */
+  readonly #linted = new Map<string, string>();
 
   constructor(args: string[], options: ExposureGeneratorOptions) {
     super(args, options, {
@@ -132,10 +140,20 @@ export abstract class ExposureGenerator extends Generator<Record<string, unknown
   /** Renders, formats and stages one file; what the user edited is asked about or kept. */
   protected async writeGenerated(file: PlannedFile): Promise<void> {
     const absolutePath = this.destinationPath(file.path);
-    const generated = await generateFile(this.destinationRoot(), file);
+    let generated = await generateFile(this.destinationRoot(), file);
     const onDisk = this.fs.exists(absolutePath) ? this.fs.read(absolutePath) ?? undefined : undefined;
     const fingerprints = (this.config.get('fingerprints') as Fingerprints | undefined) ?? {};
-    const decision = await decideWriteOf(absolutePath, onDisk, generated, fingerprints[file.path]);
+    let decision = await decideWriteOf(absolutePath, onDisk, generated, fingerprints[file.path]);
+    // A re-run compares with what its lint fixes make of the file, as the first run wrote it (see `lintWrittenFiles`).
+    let linted = false;
+    if (decision.action !== 'unchanged' && onDisk !== undefined) {
+      const fixed = await this.lintGenerated(file.path, generated);
+      if (fixed !== generated) {
+        generated = fixed;
+        linted = true;
+        decision = await decideWriteOf(absolutePath, onDisk, generated, fingerprints[file.path]);
+      }
+    }
     if (decision.action === 'ask' && !this.options.force && !this.canAsk()) {
       this.kept.push(file.path);
       return;
@@ -147,9 +165,86 @@ export abstract class ExposureGenerator extends Generator<Record<string, unknown
       return;
     }
     this.fs.write(absolutePath, generated);
+    if (linted) this.lint?.fixed.push(file.path);
     // An earlier run's own output is replaced without a question; the user's edits go to Yeoman's.
     if (decision.action === 'replace') this.forceWrite(absolutePath);
     this.written.push(file.path);
+  }
+
+  /**
+   * A generated file after the project's own ESLint fixes (see project-lint.ts), noted for the
+   * summary; as it was when the project has no ESLint for it, or when the SDKs the file imports are
+   * not installed (a type-aware configuration would then lint against missing types).
+   */
+  protected async lintGenerated(path: string, text: string): Promise<string> {
+    // Markdown too: a configuration with a Markdown processor lints the guide's code blocks.
+    if (!/\.(?:[cm]?[jt]sx?|md)$/.test(path) || this.#linted.get(path) === text) return text;
+    const result = await this.#projectLint(path, text, !path.endsWith('.md'));
+    if (result?.status !== 'linted') return text;
+    if (result.exempted.length > 0) this.lint?.exempted.push({ file: path, rules: result.exempted });
+    this.lint?.errors.push(...result.errors.map((error) => ({ file: path, ...error })));
+    return result.text;
+  }
+
+  /**
+   * An edited file of the user's after the project's ESLint fixes, only when that ESLint fixes
+   * nothing in the file as it was before the edit (`before`; undefined when the edit created it):
+   * then every fix is in what the edit added. Errors the edit did not bring are not reported.
+   */
+  protected async lintEdited(path: string, before: string | undefined, text: string): Promise<string> {
+    const eslint = await this.#findEslint();
+    let errorsBefore: readonly string[] = [];
+    if (before !== undefined && eslint) {
+      const unedited = await eslint.fix(this.destinationPath(path), before);
+      if (unedited.status !== 'linted' || unedited.output !== before) return text;
+      errorsBefore = unedited.errors.map((error) => `${error.ruleId} ${error.message}`);
+    }
+    const result = await this.#projectLint(path, text, false);
+    if (result?.status !== 'linted') return text;
+    const unexplained = [...errorsBefore];
+    for (const error of result.errors) {
+      const index = unexplained.indexOf(`${error.ruleId} ${error.message}`);
+      if (index >= 0) unexplained.splice(index, 1);
+      else this.lint?.errors.push({ file: path, ...error });
+    }
+    return result.text;
+  }
+
+  async #findEslint(): Promise<ProjectEslint | undefined> {
+    if (this.#projectEslint === null) {
+      const { findProjectEslint } = await import('./project-eslint.js');
+      this.#projectEslint = findProjectEslint(this.destinationRoot());
+    }
+    return this.#projectEslint;
+  }
+
+  /** The project's lint of one file (see `finishWithProjectLint`), with what it fixed or failed on noted for the summary. */
+  async #projectLint(path: string, text: string, exempt: boolean): Promise<ProjectLintResult | undefined> {
+    const eslint = await this.#findEslint();
+    if (!eslint) return undefined;
+    const lint = (this.lint ??= { tool: eslint.name, fixed: [], exempted: [], errors: [], failed: [] });
+    const { missingPackages } = await import('./install.js');
+    const missing = missingPackages(this.destinationRoot(), this.sdkPackages());
+    if (missing.length > 0) {
+      lint.notLinted = `${missing.join(', ')} ${missing.length > 1 ? 'are' : 'is'} not installed`;
+      return undefined;
+    }
+    const [{ finishWithProjectLint }, { formatLikeProject, formatsWithOwnTool }] = await Promise.all([import('./project-lint.js'), import('./format.js')]);
+    const absolutePath = this.destinationPath(path);
+    const root = this.destinationRoot();
+    // The project's formatter has the last word; without one, its ESLint does (a stylistic preset).
+    const format = (await formatsWithOwnTool(absolutePath, root)) ? (fixed: string) => formatLikeProject(absolutePath, fixed, root) : async (fixed: string) => fixed;
+    const result = await finishWithProjectLint(eslint, absolutePath, text, format, { exempt });
+    // Markdown that a configuration without a Markdown processor fails to parse is Markdown the project does not lint.
+    if (result.status === 'failed' && !path.endsWith('.md')) lint.failed.push({ file: path, reason: result.reason });
+    if (result.status !== 'linted') return result;
+    this.#linted.set(path, result.text);
+    return result;
+  }
+
+  /** The SDKs the wiring imports, whether this run added them or the project had them. */
+  protected sdkPackages(): string[] {
+    return [...new Set([...Object.keys(this.plan.dependenciesToAdd), ...this.plan.sdkPackages])];
   }
 
   /** .yo-rc.json in the project's own JSON style, edited in place (Yeoman's storage rewrites it with two spaces). */

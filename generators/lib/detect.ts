@@ -37,6 +37,11 @@ export interface ProjectFacts {
   readonly installedVersions: Readonly<Record<string, string>>;
   /** The project's installed TypeScript, when it has one: the generated TypeScript needs 4.5 or later. */
   readonly typescriptVersion?: string;
+  /**
+   * The project's toolchain parses type modifiers on import names (`import { type A, b }`): its
+   * Prettier, when installed, is 2.5 or later, and its Create React App (Babel) 5 or later.
+   */
+  readonly parsesInlineTypeImports: boolean;
   readonly packageManager: PackageManager;
 }
 
@@ -73,7 +78,15 @@ export async function detectProject(root: string): Promise<ProjectFacts> {
     installedVersions: installedVersionsOf(root, [...SDK_PACKAGES.configcat, ...SDK_PACKAGES.amplitude].filter((name) => dependencies.has(name))),
     packageManager: await detectProjectPackageManager(root),
     ...optional('typescriptVersion', installedVersion(root, 'typescript')),
+    parsesInlineTypeImports: atLeast(installedVersion(root, 'prettier'), 2, 5) && atLeast(installedVersion(root, 'react-scripts'), 5, 0),
   };
+}
+
+/** An installed version is `major.minor` or later; no version (not installed) counts as later. */
+function atLeast(version: string | undefined, major: number, minor: number): boolean {
+  if (version === undefined) return true;
+  const [installedMajor = 0, installedMinor = 0] = version.split('.').map((part) => Number.parseInt(part, 10));
+  return installedMajor > major || (installedMajor === major && installedMinor >= minor);
 }
 
 /**

@@ -1,6 +1,6 @@
 import { basename, relative } from 'node:path';
 import { loadBundledPrettier } from './bundled-prettier.js';
-import { biomeFormats, chooseFormatter, findBiome, readFormatterSignals } from './formatter-choice.js';
+import { biomeFormats, chooseFormatter, findBiome, readFormatterSignals, runsPrettierItself } from './formatter-choice.js';
 import { finishMarkdown } from './markdown-form.js';
 import { formatWithBiome } from './project-biome.js';
 import { loadProjectPrettier, resolvePluginsFrom, type PrettierApi } from './project-prettier.js';
@@ -101,6 +101,24 @@ function fasterParser(path: string): { parser?: string } {
   if (/\.[cm]?tsx?$/.test(path)) return { parser: 'babel-ts' };
   if (/\.[cm]?jsx?$/.test(path)) return { parser: 'babel' };
   return {};
+}
+
+/**
+ * Whether the project formats this path with a tool of its own, which then has the last word over
+ * its ESLint's fixes: its Biome, or its installed Prettier when the project uses it (a Prettier
+ * configuration, a script that runs it, or eslint-plugin-prettier). A Prettier that is only there
+ * as some tool's dependency does not count: such a project (a stylistic ESLint preset) formats with
+ * ESLint alone.
+ */
+export async function formatsWithOwnTool(absolutePath: string, projectRoot: string): Promise<boolean> {
+  const biome = findBiome(absolutePath);
+  const signals = readFormatterSignals(projectRoot, biome);
+  if (biome && biomeFormats(absolutePath, biome) && chooseFormatter(signals) === 'biome') return true;
+  const projectPrettier = loadProjectPrettier(absolutePath);
+  if (!projectPrettier) return false;
+  if (runsPrettierItself(signals)) return true;
+  const { api } = await projectPrettier;
+  return (await api.resolveConfigFile(absolutePath).catch(() => null)) !== null;
 }
 
 /**

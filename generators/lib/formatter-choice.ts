@@ -25,9 +25,14 @@ export interface FormatterSignals {
  */
 export function chooseFormatter({ biome, commands, dependencies }: FormatterSignals): FormatterKind {
   if (!biome) return 'prettier';
-  const runsPrettier = commands.some((command) => /(^|[\s/'"&|;(])prettier(\s|$)/.test(command)) || dependencies.includes('eslint-plugin-prettier');
+  const runsPrettier = runsPrettierItself({ commands, dependencies });
   const runsBiomeFormatter = commands.some((command) => /\bbiome\s+(format|check|ci)\b/.test(command));
   return runsPrettier && !runsBiomeFormatter ? 'prettier' : 'biome';
+}
+
+/** The project's commands run Prettier, directly or through eslint-plugin-prettier. */
+export function runsPrettierItself({ commands, dependencies }: Pick<FormatterSignals, 'commands' | 'dependencies'>): boolean {
+  return commands.some((command) => /(^|[\s/'"&|;(])prettier(\s|$)/.test(command)) || dependencies.includes('eslint-plugin-prettier');
 }
 
 /**

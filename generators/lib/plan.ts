@@ -90,6 +90,7 @@ export function planGeneration(answers: Answers, facts: ProjectFacts, addedEarli
     esm,
     configcatPackage,
     amplitudePackage,
+    inlineTypeImports: facts.parsesInlineTypeImports,
     detailsType: configcatSupport?.kind === 'configcat' ? configcatSupport.detailsType : 'EvaluationDetails',
     initAmplitude,
     variantMode: answers.variant,

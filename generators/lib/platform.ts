@@ -182,6 +182,12 @@ export interface CommonContext {
   readonly esm: boolean;
   readonly configcatPackage: string;
   readonly amplitudePackage: string;
+  /**
+   * Type and value names from one module share one import (`import { type A, b }`), as linters'
+   * `no-duplicate-imports` asks; in statements of their own where the project's toolchain is too
+   * old to parse that.
+   */
+  readonly inlineTypeImports: boolean;
   /** The evaluation details type the ConfigCat package exports. */
   readonly detailsType: 'EvaluationDetails' | 'IEvaluationDetails';
   /** The project had no Amplitude SDK: the wiring exports `initAmplitude`. */
@@ -222,6 +228,27 @@ export function endpointGuideValues(clientCreator: string, clientOptions: string
     ownClientFromGetClient: ownClient === 'getClient',
     ownClientFromPlugin: ownClient === 'plugin',
   };
+}
+
+/**
+ * TypeScript's import of `values` and `types` from one module: one statement, with `type` on the
+ * type names, as linters' `no-duplicate-imports` asks (`import type` when all are types); or, when
+ * the project's toolchain is too old to parse that (`inline` false), a statement for each.
+ */
+export function importStatements(from: string, values: readonly string[], types: readonly string[], inline: boolean): string {
+  const byName = (a: string, b: string) => a.toLowerCase().localeCompare(b.toLowerCase());
+  const statement = (names: readonly string[], typeOnly = false) => `import ${typeOnly ? 'type ' : ''}{ ${names.join(', ')} } from '${from}';`;
+  if (values.length === 0) return types.length === 0 ? '' : statement([...types].sort(byName), true);
+  if (types.length === 0) return statement([...values].sort(byName));
+  if (inline) {
+    const names = [...values.map((name) => ({ name, text: name })), ...types.map((name) => ({ name, text: `type ${name}` }))];
+    return statement(names.sort((a, b) => byName(a.name, b.name)).map(({ text }) => text));
+  }
+  return [
+    statement([...values].sort(byName)),
+    "// Type-only imports in a statement of their own: this project's Prettier (before 2.5) or Create React App (before 5) reads no others.",
+    statement([...types].sort(byName), true),
+  ].join('\n');
 }
 
 /** The `--flags` answer as a list of flag keys (empty: every flag is reported). */

@@ -27,6 +27,22 @@ export interface SummaryInput {
   readonly installCommand?: string;
   /** What the run did to the project's own code, when it was asked to wire it in. */
   readonly entry?: EntrySummary;
+  /** What the project's own ESLint did to the generated files, when it has one. */
+  readonly lint?: LintSummary;
+}
+
+export interface LintSummary {
+  /** "ESLint 9.39.1". */
+  readonly tool: string;
+  /** Files its fixes changed. */
+  readonly fixed: string[];
+  /** Rules a file breaks on purpose, exempted line by line with the reason. */
+  readonly exempted: { readonly file: string; readonly rules: readonly string[] }[];
+  /** What its lint still fails on. */
+  readonly errors: { readonly file: string; readonly line: number; readonly ruleId: string; readonly message: string }[];
+  readonly failed: { readonly file: string; readonly reason: string }[];
+  /** Why nothing was linted. */
+  notLinted?: string;
 }
 
 export interface EntrySummary {
@@ -36,7 +52,7 @@ export interface EntrySummary {
 }
 
 /** The closing message: what was written, the import to add, the variables to set, what next. */
-export function summarize({ plan, answers, written, kept, skipped = [], installCommand, entry }: SummaryInput): string {
+export function summarize({ plan, answers, written, kept, skipped = [], installCommand, entry, lint }: SummaryInput): string {
   const notWritten = [...kept, ...skipped].filter((path) => path === 'package.json' || plan.files.some((file) => file.path === path));
   const lines = [
     '',
@@ -51,6 +67,7 @@ export function summarize({ plan, answers, written, kept, skipped = [], installC
   if (kept.length > 0) lines.push('Kept (you edited them; run again with --force to replace):', ...kept.map((path) => `  ${path}`), '');
   if (entry) lines.push(...entryLines(entry));
   else lines.push('Add to your entry file:', ...plan.importLines.map((line) => `  ${line}`), '');
+  if (lint) lines.push(...lintLines(lint));
   const endpoints = endpointVariables(plan.convention);
   const variables: [name: string, meaning: string][] = [
     [answers.sdkKeyEnv, 'your ConfigCat SDK key'],
@@ -73,6 +90,22 @@ export function summarize({ plan, answers, written, kept, skipped = [], installC
   if (installCommand) lines.push(`The SDK packages are not installed yet; install them with: ${installCommand}`, '');
   lines.push(`Next: read ${answers.guide} to see the exposures in Amplitude and build the charts.`);
   return lines.join('\n');
+}
+
+function lintLines({ tool, fixed, exempted, errors, failed, notLinted }: LintSummary): string[] {
+  const lines: string[] = [];
+  if (notLinted) lines.push(`Not linted with your ${tool}: ${notLinted}. Run your lint's --fix once they are.`, '');
+  if (fixed.length > 0) lines.push(`Fixed as your ${tool} fixes (--fix): ${fixed.join(', ')}.`, '');
+  const exemptedRules = [...new Set(exempted.flatMap(({ rules }) => rules))].sort();
+  for (const rule of exemptedRules) {
+    const files = exempted.filter(({ rules }) => rules.includes(rule)).map(({ file }) => file);
+    lines.push(`Exempted from ${rule} on purpose, with the reason beside each line: ${files.join(', ')}.`, '');
+  }
+  for (const { file, reason } of failed) lines.push(`Not linted: your ${tool} failed on ${file} (${reason}).`, '');
+  if (errors.length > 0) {
+    lines.push(`Your ${tool} still reports errors in the generated files (its fixes cannot change them):`, ...errors.map(({ file, line, ruleId, message }) => `  ${file}:${line}  ${message} (${ruleId})`), '');
+  }
+  return lines;
 }
 
 function entryLines({ edited, snippets }: EntrySummary): string[] {

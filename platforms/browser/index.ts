@@ -3,6 +3,7 @@ import {
   endpointGuideValues,
   experimentFlagsOf,
   guideFragments,
+  importStatements,
   plannedFile,
   template,
   type CommonContext,
@@ -25,6 +26,8 @@ export interface BrowserWiringContext extends CommonContext {
   readonly experimentFlags: readonly string[];
   /** Optional variables are read through a guard: the bundler may leave `process` undefined. */
   readonly guardOptionalEnv: boolean;
+  /** The ES module import of the ConfigCat SDK (see `importStatements`). */
+  readonly configcatImports: string;
 }
 
 const WIRING = {
@@ -53,6 +56,12 @@ export function planBrowserWiring({ answers, common, outputPath }: PlatformInput
   return plannedFile('Wiring module', outputPath(`configcat-amplitude.${answers.language}`), WIRING[answers.language], {
     ...common,
     createClient,
+    configcatImports: importStatements(
+      common.configcatPackage,
+      [...(common.configcatEuOnly ? ['DataGovernance'] : []), ...(createClient ? ['getClient', 'PollingMode'] : [])],
+      [common.detailsType, 'IAutoPollOptions', 'IConfigCatClient', ...(createClient ? ['IJSAutoPollOptions'] : []), 'IProvidesHooks', 'SettingValue'],
+      common.inlineTypeImports,
+    ),
     needsMissingEnv: createClient || common.initAmplitude,
     maxRememberedFlags: MAX_REMEMBERED_FLAGS,
     experimentFlags: experimentFlagsOf(answers),

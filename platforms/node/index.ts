@@ -3,6 +3,7 @@ import {
   endpointGuideValues,
   experimentFlagsOf,
   guideFragments,
+  importStatements,
   plannedFile,
   template,
   type CommonContext,
@@ -29,6 +30,8 @@ export interface NodeWiringContext extends CommonContext {
   readonly requireSyntax: boolean;
   /** The module reads a key from the environment, and says so when it is missing. */
   readonly needsMissingEnv: true;
+  /** The ES module import of the ConfigCat SDK (see `importStatements`). */
+  readonly configcatImports: string;
 }
 
 const WIRING = {
@@ -119,6 +122,12 @@ export const node = {
       needsMissingEnv: true,
       experimentFlags: experimentFlagsOf(answers),
       requireSyntax: answers.language === 'ts' && !common.esm && needsRequireSyntax(project.root),
+      configcatImports: importStatements(
+        common.configcatPackage,
+        [...(common.configcatEuOnly ? ['DataGovernance'] : []), 'getClient', 'PollingMode'],
+        [common.detailsType, 'IAutoPollOptions', 'IConfigCatClient', 'INodeAutoPollOptions', 'IProvidesHooks', 'SettingValue'],
+        common.inlineTypeImports,
+      ),
     });
     return {
       files: [wiring],

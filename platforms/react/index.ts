@@ -1,5 +1,5 @@
 import { bundlerConvention } from '../../generators/lib/environment-variables.js';
-import { endpointGuideValues, experimentFlagsOf, plannedFile, template, type CommonContext, type EntryEdit, type EntryEditInput, type PlatformDescriptor } from '../../generators/lib/platform.js';
+import { endpointGuideValues, experimentFlagsOf, importStatements, plannedFile, template, type CommonContext, type EntryEdit, type EntryEditInput, type PlatformDescriptor } from '../../generators/lib/platform.js';
 import { BROWSER_GUIDE_FRAGMENTS, BROWSER_GUIDE_VALUES, planBrowserWiring } from '../browser/index.js';
 
 export interface ProviderContext extends CommonContext {
@@ -7,6 +7,9 @@ export interface ProviderContext extends CommonContext {
   readonly coreImportPath: string;
   /** Next.js: the file is a client component (it hands ConfigCat a function). */
   readonly clientComponent: boolean;
+  /** The imports of React and configcat-react (see `importStatements`). */
+  readonly reactImports: string;
+  readonly configcatReactImports: string;
 }
 
 const PROVIDER = {
@@ -65,6 +68,8 @@ export const react = {
       ...common,
       coreImportPath: specifier(answers.dir, wiring.path),
       clientComponent: common.framework === 'next',
+      reactImports: importStatements('react', ['useEffect'], ['ComponentProps', 'PropsWithChildren', 'ReactElement'], common.inlineTypeImports),
+      configcatReactImports: importStatements('configcat-react', ['ConfigCatProvider', 'useConfigCatClient'], ['IProvidesHooks'], common.inlineTypeImports),
     });
     return {
       files: [wiring, provider],
