@@ -28,6 +28,17 @@ describe('detectProject', () => {
     expect((await detectIn({ 'package.json': {} })).typescript).toBe(false);
   });
 
+  it('tells whether the toolchain parses inline type names in imports (Prettier 2.5+, Create React App 5+)', async () => {
+    const installed = (name: string, version: string) => ({ [`node_modules/${name}/package.json`]: { name, version } });
+    const parses = async (files: Record<string, string | object>) => (await detectIn({ 'package.json': {}, ...files })).parsesInlineTypeImports;
+    expect(await parses({})).toBe(true);
+    expect(await parses(installed('prettier', '2.5.0'))).toBe(true);
+    expect(await parses(installed('prettier', '3.1.1'))).toBe(true);
+    expect(await parses(installed('prettier', '2.4.1'))).toBe(false);
+    expect(await parses(installed('react-scripts', '4.0.3'))).toBe(false);
+    expect(await parses(installed('react-scripts', '5.0.1'))).toBe(true);
+  });
+
   it('reads the module system from "type"', async () => {
     expect((await detectIn({ 'package.json': { type: 'module' } })).moduleSystem).toBe('esm');
     expect((await detectIn({ 'package.json': { type: 'commonjs' } })).moduleSystem).toBe('cjs');

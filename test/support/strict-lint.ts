@@ -8,7 +8,8 @@ import { installToolchain } from './toolchain.js';
 
 /**
  * The strictest lint rule sets projects use, as those projects run them: typescript-eslint's
- * strictTypeChecked + stylisticTypeChecked (type-aware, with the project's `strict` on and off),
+ * strictTypeChecked + stylisticTypeChecked (type-aware, with the project's `strict` on and off; plus
+ * `no-duplicate-imports` and `no-use-before-define`, which projects add and no fix can satisfy),
  * Biome's recommended rules, and eslint-config-next. The linters come from the registry once
  * (toolchain.ts); the SDKs the linted files import are this repository's.
  */
@@ -112,6 +113,11 @@ export function strictLinters(): StrictLinters {
           languageOptions: {
             globals: { ...globals.browser, ...globals.node },
             parserOptions: { projectService: true, tsconfigRootDir: cwd, ecmaFeatures: { jsx: true } },
+          },
+          // Not in the presets, and common in projects' own rules (@antfu/eslint-config's options): neither can --fix.
+          rules: {
+            'no-duplicate-imports': 'error',
+            '@typescript-eslint/no-use-before-define': ['error', { functions: false, classes: false, variables: true }],
           },
         },
         ...extra,
