@@ -139,6 +139,20 @@ export const CORPUS: readonly CorpusFixture[] = [
     },
   },
   {
+    name: 'vite-react-eslint8-curly',
+    shape: 'Vite 5 + React 18 + TS; ESLint 8.57 legacy .eslintrc.cjs (typescript-eslint 7, parserOptions.project, curly all, no-duplicate-imports, no-console error, import/order, plugin:prettier), Prettier 3 .prettierrc; vitest',
+    modelledOn: ['https://github.com/horhoj/frontend-vite-react-ts-eslint-prettier', 'https://github.com/ung0v/vite-react-router-7-boilerplate (no-console: error)'],
+    install: { kind: 'npm' },
+    checks: [npmRun('typecheck', 'type-check'), npmRun('lint', 'lint-check'), npmRun('format', 'format-check'), npmRun('build', 'build'), npmRun('test', 'test')],
+    start: { kind: 'static', folder: 'dist' },
+    sdkEnvironment: {
+      when: 'build',
+      now: {},
+      wanted: { configCatBaseUrl: 'VITE_CONFIGCAT_BASE_URL', amplitudeServerUrl: 'VITE_AMPLITUDE_SERVER_URL' },
+      notes: 'No SDK yet.',
+    },
+  },
+  {
     name: 'nest-starter',
     shape: 'NestJS 11 starter (CommonJS, module nodenext): nest build, ESLint flat recommendedTypeChecked + prettier plugin, jest unit and e2e',
     modelledOn: ['https://github.com/nestjs/typescript-starter', 'https://github.com/configcat-labs/feature-flags-in-nestjs-sample'],
@@ -234,6 +248,20 @@ export const CORPUS: readonly CorpusFixture[] = [
       notes: 'configcat-vue bundles its own SDK copy: baseUrl and setupHooks go in the plugin\'s clientOptions.',
     },
     evaluates: { flags: ['calculateuseragefeature'], user: { from: 'none' } },
+  },
+  {
+    name: 'vue-eslint-stylistic',
+    shape: 'Vue 3.5 + Vite 6 (vitesse-lite layout), ESLint 9 flat config with @antfu/eslint-config as linter and formatter (JSON, YAML, Markdown too), no Prettier, vue-tsc --noEmit, vitest',
+    modelledOn: ['https://github.com/antfu-collective/vitesse-lite'],
+    install: { kind: 'npm' },
+    checks: [npmRun('lint', 'lint'), npmRun('typecheck', 'typecheck'), npmRun('test', 'test'), npmRun('build', 'build')],
+    start: { kind: 'static', folder: 'dist' },
+    sdkEnvironment: {
+      when: 'build',
+      now: {},
+      wanted: { configCatBaseUrl: 'VITE_CONFIGCAT_BASE_URL', amplitudeServerUrl: 'VITE_AMPLITUDE_SERVER_URL' },
+      notes: 'No SDK yet.',
+    },
   },
   {
     name: 'express-configcat-node7',
