@@ -255,9 +255,53 @@ bootstrap();
     expect(wireNodeEntry({ ...wiring, code: mainCode, file: 'src/main.ts', initAmplitude: 'void' })).toEqual({ kind: 'already' });
   });
 
-  it('says what to paste when the client is created where no statement can follow', () => {
+  it('attaches a client held in a class field in a constructor it adds (a NestJS service)', () => {
+    const code = `import { Injectable } from '@nestjs/common';
+import * as configcat from 'configcat-node';
+
+@Injectable()
+export class ConfigcatService {
+  private readonly configcatClient = configcat.createClient('YOUR-SDK-KEY');
+
+  getFlagStatus() {
+    return this.configcatClient.getValueAsync('newheading', false);
+  }
+}
+`;
+    const edited = editedCode(wireConfigCatClient({ ...wiring, code, file: 'src/configcat/configcat.service.ts' }));
+    expect(edited).toContain(`  private readonly configcatClient = configcat.createClient('YOUR-SDK-KEY');
+
+  constructor() {
+    attachAmplitudeExposures(this.configcatClient);
+  }
+
+  getFlagStatus() {`);
+    expect(edited).toContain("import { attachAmplitudeExposures } from './configcat-amplitude.js';");
+    expectParses(edited, 'src/configcat/configcat.service.ts');
+    expect(wireConfigCatClient({ ...wiring, code: edited, file: 'src/configcat/configcat.service.ts' })).toMatchObject({ kind: 'already' });
+  });
+
+  it("joins the class's constructor, after its super(…), and names a private field as the code does", () => {
     const code = `import { getClient } from '@configcat/sdk';
-export class Flags {
+import { Base } from './base.js';
+
+export class Flags extends Base {
+  #client = getClient(process.env.KEY!);
+  constructor(private readonly log: Console) {
+    super('flags');
+    log.info('ready');
+  }
+}
+`;
+    const edited = editedCode(wireConfigCatClient({ ...wiring, code, file: 'src/flags.ts' }));
+    expect(edited).toContain("    super('flags');\n    attachAmplitudeExposures(this.#client);\n    log.info('ready');");
+    expectParses(edited, 'src/flags.ts');
+  });
+
+  it('says what to paste, naming the field and the constructor, where it cannot add one (a class that extends another)', () => {
+    const code = `import { getClient } from '@configcat/sdk';
+import { Base } from './base.js';
+export class Flags extends Base {
   private client = getClient(process.env.KEY!);
 }
 `;
@@ -266,7 +310,8 @@ export class Flags {
       kind: 'unrecognised',
       snippet: {
         file: 'src/flags.ts',
-        code: "import { attachAmplitudeExposures } from './configcat-amplitude.js';\n\n// right after your ConfigCat client is created, with that client:\nattachAmplitudeExposures(configCatClient);",
+        place: expect.stringContaining('in the constructor of the class that creates the ConfigCat client'),
+        code: "import { attachAmplitudeExposures } from './configcat-amplitude.js';\n\n// right after your ConfigCat client is created:\nattachAmplitudeExposures(this.client);",
       },
     });
   });

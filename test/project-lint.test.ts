@@ -1,4 +1,4 @@
-import { symlinkSync } from 'node:fs';
+import { symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { importStatements } from '../generators/lib/platform.js';
@@ -93,6 +93,28 @@ describe('finishWithProjectLint', () => {
     expect(result.status === 'linted' && result.errors.map(({ line, ruleId }) => `${line} ${ruleId}`)).toEqual(['2 no-console', '3 eqeqeq']);
   });
 
+  it('exempts a deliberate console call that is only a warning, and ignores other warnings unless they fail the lint', async () => {
+    const config = `export default [{ files: ['**/*.js'], rules: { 'no-console': 'warn', eqeqeq: 'warn' } }];\n`;
+    const text = 'export function report(error) {\n  const shown = error == null ? "none" : error;\n  console.error(shown);\n}\n';
+    const lenientDir = eslintProject(config);
+    const lenient = await finishWithProjectLint(findProjectEslint(lenientDir)!, join(lenientDir, 'src/a.js'), text, asWritten, { exempt: true });
+    expect(lenient).toMatchObject({ status: 'linted', exempted: ['no-console'], errors: [] });
+    expect(lenient.status === 'linted' && lenient.text).toContain('  // eslint-disable-next-line no-console -- the wiring reports its own failures, once each\n  console.error(shown);');
+    // The project's scripts run ESLint with --max-warnings 0: every remaining warning fails it.
+    const dir = eslintProject(config);
+    writeFileSync(join(dir, 'package.json'), JSON.stringify({ name: 'app', type: 'module', scripts: { 'lint:strict': 'eslint --max-warnings=0 src' } }));
+    const strict = await finishWithProjectLint(findProjectEslint(dir)!, join(dir, 'src/a.js'), text, asWritten, { exempt: true });
+    expect(strict.status === 'linted' && strict.errors.map(({ line, ruleId, severity }) => `${line} ${ruleId} ${severity}`)).toEqual(['2 eqeqeq warning']);
+  });
+
+  it('exempts reading the environment where the project forbids process.env', async () => {
+    const dir = eslintProject(`export default [{ files: ['**/*.js'], rules: { 'no-process-env': 'error' } }];\n`);
+    const text = "export const key = process.env['CONFIGCAT_SDK_KEY'];\n";
+    const result = await finishWithProjectLint(findProjectEslint(dir)!, join(dir, 'src/a.js'), text, asWritten, { exempt: true });
+    expect(result).toMatchObject({ status: 'linted', exempted: ['no-process-env'], errors: [] });
+    expect(result.status === 'linted' && result.text.split('\n')[0]).toBe('// eslint-disable-next-line no-process-env -- keys and endpoints come from the environment, as the guide documents');
+  });
+
   it('leaves a text its ESLint does not lint as it is', async () => {
     const dir = eslintProject(CURLY_AND_CONSOLE);
     expect(await finishWithProjectLint(findProjectEslint(dir)!, join(dir, 'src/a.ts'), 'if (a) b();\n', asWritten, { exempt: true })).toEqual({ status: 'not-linted' });
@@ -100,7 +122,7 @@ describe('finishWithProjectLint', () => {
 });
 
 describe('withExemptions', () => {
-  const error = (line: number, ruleId = 'no-console') => ({ line, ruleId, message: 'Unexpected console statement.' });
+  const error = (line: number, ruleId = 'no-console') => ({ line, ruleId, message: 'Unexpected console statement.', severity: 'error' as const });
 
   it('puts one directive above each line, in its indentation, whatever the order of the errors', () => {
     const text = 'a();\n\tconsole.warn(1);\n    console.error(2);\n';

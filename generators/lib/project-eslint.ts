@@ -3,11 +3,13 @@ import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 
-/** An error the project's ESLint reports in a file after its automatic fixes. */
+/** A problem the project's ESLint reports in a file after its automatic fixes. */
 export interface LintError {
   readonly line: number;
   readonly ruleId: string;
   readonly message: string;
+  /** A warning fails the project's lint only where it runs with `--max-warnings 0` (see `warningsFail`). */
+  readonly severity: 'error' | 'warning';
 }
 
 export type LintOutcome =
@@ -21,6 +23,8 @@ export type LintOutcome =
 export interface ProjectEslint {
   /** "ESLint 9.39.1", for the summary. */
   readonly name: string;
+  /** The project runs its ESLint with `--max-warnings 0` (a script, lint-staged): a warning fails it as an error does. */
+  readonly warningsFail: boolean;
   /** The project's own `eslint --fix` on a text, as if it were the file at `absolutePath`. */
   fix(absolutePath: string, text: string): Promise<LintOutcome>;
 }
@@ -46,6 +50,7 @@ export function findProjectEslint(projectRoot: string): ProjectEslint | undefine
   let instance: Promise<EslintInstance> | undefined;
   return {
     name: `ESLint ${version}`,
+    warningsFail: runsWithoutWarnings(projectRoot),
     async fix(absolutePath, text) {
       try {
         instance ??= createInstance(packageJsonPath, projectRoot);
@@ -54,8 +59,8 @@ export function findProjectEslint(projectRoot: string): ProjectEslint | undefine
         const fatal = result.messages.find((message) => message.fatal);
         if (fatal) return { status: 'failed', reason: firstLine(fatal.message) };
         const errors = result.messages
-          .filter((message) => message.severity === 2)
-          .map(({ line, ruleId, message }) => ({ line, ruleId: ruleId ?? 'eslint', message: firstLine(message) }));
+          .filter((message) => message.severity > 0)
+          .map(({ line, ruleId, message, severity }) => ({ line, ruleId: ruleId ?? 'eslint', message: firstLine(message), severity: severity === 2 ? ('error' as const) : ('warning' as const) }));
         return { status: 'linted', output: result.output ?? text, errors };
       } catch (error) {
         return { status: 'failed', reason: firstLine(error instanceof Error ? error.message : String(error)) };
@@ -118,6 +123,20 @@ function declaresEslintConfig(packageJsonPath: string): boolean {
   } catch {
     return false;
   }
+}
+
+const LINT_STAGED_FILES = ['.lintstagedrc', '.lintstagedrc.json', '.lintstagedrc.yaml', '.lintstagedrc.yml', '.lintstagedrc.js', '.lintstagedrc.cjs', '.lintstagedrc.mjs', 'lint-staged.config.js', 'lint-staged.config.cjs', 'lint-staged.config.mjs'];
+
+/** `eslint … --max-warnings 0` (or `=0`) in package.json's scripts or lint-staged, or a lint-staged file. */
+function runsWithoutWarnings(projectRoot: string): boolean {
+  const zeroWarnings = /--max-warnings[= ]0\b/;
+  return ['package.json', ...LINT_STAGED_FILES].some((name) => {
+    try {
+      return zeroWarnings.test(readFileSync(join(projectRoot, name), 'utf8'));
+    } catch {
+      return false;
+    }
+  });
 }
 
 function firstLine(text: string): string {

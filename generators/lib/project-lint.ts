@@ -5,8 +5,13 @@ import type { LintError, ProjectEslint } from './project-eslint.js';
  * must say once that it failed (it never throws into the app): a project that bans `console`
  * gets a line-level exemption with the reason, not silence.
  */
+const FROM_THE_ENVIRONMENT = 'keys and endpoints come from the environment, as the guide documents';
 const DELIBERATE_BREAKS: Readonly<Record<string, string>> = {
   'no-console': 'the wiring reports its own failures, once each',
+  // ESLint's own (deprecated), eslint-plugin-node's and eslint-plugin-n's (@antfu/eslint-config names it node/).
+  'no-process-env': FROM_THE_ENVIRONMENT,
+  'node/no-process-env': FROM_THE_ENVIRONMENT,
+  'n/no-process-env': FROM_THE_ENVIRONMENT,
 };
 
 export type ProjectLintResult =
@@ -15,7 +20,7 @@ export type ProjectLintResult =
       readonly text: string;
       /** Rules whose exemption was written into the file, by line. */
       readonly exempted: readonly string[];
-      /** What the project's lint still fails on. */
+      /** What the project's lint still fails on (warnings too where they fail it). */
       readonly errors: readonly LintError[];
     }
   | { readonly status: 'not-linted' }
@@ -48,12 +53,13 @@ export async function finishWithProjectLint(
       if (output !== formatted) output = await format(output);
     }
   }
+  // A deliberate break is exempted whether it is an error or a warning: either shows in the project's lint.
   const deliberate = exempt ? errors.filter((error) => DELIBERATE_BREAKS[error.ruleId] !== undefined) : [];
   return {
     status: 'linted',
     text: withExemptions(output, deliberate),
     exempted: [...new Set(deliberate.map((error) => error.ruleId))],
-    errors: errors.filter((error) => !deliberate.includes(error)),
+    errors: errors.filter((error) => !deliberate.includes(error) && (error.severity === 'error' || eslint.warningsFail)),
   };
 }
 

@@ -39,7 +39,7 @@ export interface LintSummary {
   /** Rules a file breaks on purpose, exempted line by line with the reason. */
   readonly exempted: { readonly file: string; readonly rules: readonly string[] }[];
   /** What its lint still fails on. */
-  readonly errors: { readonly file: string; readonly line: number; readonly ruleId: string; readonly message: string }[];
+  readonly errors: { readonly file: string; readonly line: number; readonly ruleId: string; readonly message: string; readonly severity?: 'error' | 'warning' }[];
   readonly failed: { readonly file: string; readonly reason: string }[];
   /** Why nothing was linted. */
   notLinted?: string;
@@ -103,7 +103,8 @@ function lintLines({ tool, fixed, exempted, errors, failed, notLinted }: LintSum
   }
   for (const { file, reason } of failed) lines.push(`Not linted: your ${tool} failed on ${file} (${reason}).`, '');
   if (errors.length > 0) {
-    lines.push(`Your ${tool} still reports errors in the generated files (its fixes cannot change them):`, ...errors.map(({ file, line, ruleId, message }) => `  ${file}:${line}  ${message} (${ruleId})`), '');
+    const problems = errors.map(({ file, line, ruleId, message, severity }) => `  ${file}:${line}  ${message} (${ruleId}${severity === 'warning' ? ', a warning: your lint runs with --max-warnings 0' : ''})`);
+    lines.push(`Your ${tool} still reports errors in the generated files (its fixes cannot change them):`, ...problems, '');
   }
   return lines;
 }

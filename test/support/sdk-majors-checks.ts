@@ -198,6 +198,31 @@ export const proxied: ${options} = { serverUrl: 'https://example.com/2/httpapi' 
   if (c.visitorIds) must('getDeviceId/getUserId', visitor);
   else mustNot('no getDeviceId/getUserId', visitor, /Property 'get(DeviceId|UserId)' does not exist/);
 
+  // The wiring's plugin, as the TypeScript module writes it for every release (see `watchAmplitudeStart`).
+  must(
+    'plugin',
+    `${head}type AmplitudePlugin = Parameters<typeof amplitude.add>[0];
+let minIdLength: number | undefined;
+export function watch(): void {
+  const plugin = {
+    name: 'watch',
+    type: 'enrichment',
+    setup: (config) => {
+      minIdLength = config.minIdLength;
+      return Promise.resolve();
+    },
+    execute: (event) => Promise.resolve(event),
+  } as AmplitudePlugin;
+  amplitude.add(plugin);
+}
+export const idLength = (): number | undefined => minIdLength;
+`,
+  );
+  // Without the assertion, the releases typed by @amplitude/analytics-types 0.x reject the string.
+  if (alias.endsWith('--0.6.0') || alias.endsWith('--0.5.1')) {
+    mustNot('plugin without the assertion', `${head}export const watch = (): void => {\n  amplitude.add({ name: 'watch', type: 'enrichment', setup: () => Promise.resolve(undefined), execute: (event) => Promise.resolve(event) });\n};\n`, /PluginType/);
+  }
+
   const zone = `${head}export const eu: ${options} = { serverZone: 'EU' };\n`;
   if (c.serverZoneString) must("serverZone 'EU'", zone);
   else mustNot("no serverZone 'EU'", zone, /Type '"EU"' is not assignable to type 'ServerZone/);

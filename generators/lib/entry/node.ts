@@ -76,8 +76,10 @@ export function wireConfigCatClient(input: NodeEntryInput): EditResult {
       return unrecognised(
         'the ConfigCat client is created where a statement cannot follow it',
         input.file,
-        `the import after your imports; the call right after the ConfigCat client is created (${text(source, creation.call).split('\n')[0]}…)`,
-        clientSnippet(input, source),
+        isField(creation)
+          ? `the import after your imports; the call in the constructor of the class that creates the ConfigCat client (${text(source, creation.call).split('\n')[0]}…), after any super(…)`
+          : `the import after your imports; the call right after the ConfigCat client is created (${text(source, creation.call).split('\n')[0]}…)`,
+        clientSnippet(input, source, clientExpression(creation)),
       );
     }
   }
@@ -214,6 +216,9 @@ function attachAfter(source: Source, { call, ancestors }: Creation): boolean {
     ].join(style.eol));
     return true;
   }
+  if ((parent?.type === 'ClassProperty' || parent?.type === 'ClassPrivateProperty') && parent.value === call) {
+    return attachInConstructor(source, parent, ancestors[2], ancestors[3]);
+  }
   if (parent?.type === 'ObjectProperty' && parent.value === call) {
     const topLevel = ancestors.at(-2);
     if (!topLevel || !onlyTopLevelReferences(source, call)) return false;
@@ -223,6 +228,41 @@ function attachAfter(source: Source, { call, ancestors }: Creation): boolean {
     return true;
   }
   return false;
+}
+
+/**
+ * A client held in an instance field (`private readonly client = getClient(…)`, a NestJS service):
+ * the attach call goes into the constructor, which runs after the field initialisers, first thing
+ * after its `super(…)`; a constructor is added to a class without one, unless it extends another
+ * (whose constructor's parameters it would have to pass on).
+ */
+function attachInConstructor(source: Source, field: t.ClassProperty | t.ClassPrivateProperty, body: t.Node | undefined, owner: t.Node | undefined): boolean {
+  const target = fieldAccess(field);
+  if (!target || field.static || body?.type !== 'ClassBody' || (owner?.type !== 'ClassDeclaration' && owner?.type !== 'ClassExpression')) return false;
+  const { out, style } = source;
+  const { eol } = style;
+  const attach = statement(style, `attachAmplitudeExposures(${target})`);
+  const constructor = body.body.find((member): member is t.ClassMethod => member.type === 'ClassMethod' && member.kind === 'constructor');
+  const memberIndent = lineIndent(source.code, start(field));
+  if (constructor) {
+    const statements = constructor.body.body;
+    const first = statements[0];
+    const callsSuper = first?.type === 'ExpressionStatement' && first.expression.type === 'CallExpression' && first.expression.callee.type === 'Super';
+    const bodyIndent = first ? lineIndent(source.code, start(first)) : lineIndent(source.code, start(constructor)) + style.indent;
+    if (callsSuper) out.appendLeft(end(first), `${eol}${bodyIndent}${attach}`);
+    else if (first) out.prependLeft(start(first), `${attach}${eol}${bodyIndent}`);
+    else out.overwrite(start(constructor.body), end(constructor.body), `{${eol}${bodyIndent}${attach}${eol}${lineIndent(source.code, start(constructor))}}`);
+    return true;
+  }
+  if (owner.superClass) return false;
+  out.appendLeft(end(field), `${eol}${eol}${memberIndent}constructor() {${eol}${memberIndent}${style.indent}${attach}${eol}${memberIndent}}`);
+  return true;
+}
+
+/** `this.client` or `this.#client` for an instance field named plainly. */
+function fieldAccess(field: t.ClassProperty | t.ClassPrivateProperty): string | undefined {
+  if (field.type === 'ClassPrivateProperty') return `this.#${field.key.id.name}`;
+  return field.key.type === 'Identifier' && !field.computed ? `this.${field.key.name}` : undefined;
 }
 
 /** Whether a call can move to the top level: it names only imports, top-level bindings and globals. */
@@ -249,13 +289,25 @@ function importLine(source: Source | undefined, input: NodeEntryInput, names: re
   return statement(s, commonjs ? `const { ${list} } = require(${quoted(s, input.wiringModule)})` : `import { ${list} } from ${quoted(s, input.wiringModule)}`);
 }
 
-function clientSnippet(input: NodeEntryInput, source: Source | undefined): string {
+function clientSnippet(input: NodeEntryInput, source: Source | undefined, client?: string): string {
   return [
     importLine(source, input, ['attachAmplitudeExposures']),
     '',
-    '// right after your ConfigCat client is created, with that client:',
-    statement(source?.style ?? DEFAULT_STYLE, 'attachAmplitudeExposures(configCatClient)'),
+    client ? '// right after your ConfigCat client is created:' : '// right after your ConfigCat client is created, with that client:',
+    statement(source?.style ?? DEFAULT_STYLE, `attachAmplitudeExposures(${client ?? CLIENT_NAME})`),
   ].join('\n');
+}
+
+function isField({ ancestors }: Creation): boolean {
+  return ancestors[1]?.type === 'ClassProperty' || ancestors[1]?.type === 'ClassPrivateProperty';
+}
+
+/** How the code names the client a call creates, where it keeps it in a variable, a property or a field. */
+function clientExpression({ ancestors }: Creation): string | undefined {
+  const parent = ancestors[1];
+  if (parent?.type === 'VariableDeclarator' && parent.id.type === 'Identifier') return parent.id.name;
+  if (parent?.type === 'ClassProperty' || parent?.type === 'ClassPrivateProperty') return parent.static ? undefined : fieldAccess(parent);
+  return undefined;
 }
 
 const SIGNALS = new Set(['SIGTERM', 'SIGINT']);
