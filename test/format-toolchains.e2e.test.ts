@@ -1,4 +1,4 @@
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, symlinkSync } from 'node:fs';
 import { join } from 'node:path';
 import { execa } from 'execa';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -279,5 +279,50 @@ describe('no formatter configured, an .editorconfig', () => {
     const generated = readGenerated(dir);
     await prettier(['--write', '--no-semi', '--single-quote', '--no-use-tabs', ...GENERATED]);
     await expectRerunChangesNothing(dir, generated);
+  });
+});
+
+describe('Biome run through npx, not installed in the project', () => {
+  const biomeJson = `{
+\t"$schema": "https://biomejs.dev/schemas/2.0.0/schema.json",
+\t"formatter": { "enabled": true, "indentStyle": "tab" },
+\t"javascript": { "formatter": { "quoteStyle": "single" } },
+\t"assist": { "actions": { "source": { "organizeImports": "on" } } }
+}
+`;
+  const project = () => {
+    const files = reactApp({}, { 'biome.json': biomeJson }, { scripts: { lint: 'npx @biomejs/biome check --write --no-errors-on-unmatched' } });
+    return makeTempProject({ ...files, 'package.json': `${JSON.stringify(files['package.json'], null, '\t')}\n` });
+  };
+  const biomeToolchain = () => installToolchain({ devDependencies: { '@biomejs/biome': '2.6.8' } });
+  /** An npm cache whose npx folder holds `biomeModules` (as `npx @biomejs/biome` leaves it), and an empty global prefix. */
+  const npmEnvironment = (biomeModules?: string): Record<string, string> => {
+    const cache = makeTempProject({});
+    if (biomeModules) {
+      mkdirSync(join(cache, '_npx/0123456789abcdef'), { recursive: true });
+      symlinkSync(biomeModules, join(cache, '_npx/0123456789abcdef/node_modules'), 'dir');
+    }
+    return { npm_config_cache: cache, npm_config_prefix: makeTempProject({}) };
+  };
+  const biome = (dir: string, args: readonly string[]) =>
+    execa(join(biomeToolchain(), 'node_modules/.bin/biome'), args, { cwd: dir, reject: false, all: true, env: { NO_COLOR: '1' } });
+
+  it("formats with the copy in npx's cache: the project's `npx @biomejs/biome check` then changes nothing", async () => {
+    const dir = project();
+    const run = await runBin(dir, ['--yes', '--skip-install'], npmEnvironment(join(biomeToolchain(), 'node_modules')));
+    expect(run.exitCode, run.all).toBe(0);
+    expect(run.all).toContain("Formatted with Biome 2.6.8, the copy your npx runs (Biome is not in your package.json).");
+    const check = await biome(dir, ['ci', '--linter-enabled=false', ...GENERATED.filter((path) => !path.endsWith('.md')), 'package.json']);
+    expect(check.exitCode, check.all).toBe(0);
+  });
+
+  it("formats as biome.json says when there is no copy to run, and says its import organizer did not run", async () => {
+    const dir = project();
+    const run = await runBin(dir, ['--yes', '--skip-install'], npmEnvironment());
+    expect(run.exitCode, run.all).toBe(0);
+    expect(run.all).toContain('Formatted as your biome.json says, with the Prettier bundled here');
+    expect(readText(dir, 'src/configcat-amplitude.ts')).toMatch(/^\t[a-z]/m);
+    const format = await biome(dir, ['format', ...GENERATED.filter((path) => !path.endsWith('.md'))]);
+    expect(format.exitCode, format.all).toBe(0);
   });
 });

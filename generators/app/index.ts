@@ -1,6 +1,7 @@
 import { ExposureGenerator } from '../lib/base-generator.js';
 import { formatEditedFile, planEntryEdits, type FileEdit } from '../lib/entry-edits.js';
 import { commandLine, installCommandFor, installMessage, missingPackages, runInstall, type InstallResult } from '../lib/install.js';
+import { formattingNotes } from '../lib/formatting-notes.js';
 import { INTERRUPTED_EXIT_CODE } from '../lib/interrupt.js';
 import { plannedFiles } from '../lib/pipeline.js';
 import { addDependencies } from '../lib/package-json.js';
@@ -76,7 +77,7 @@ export default class AppGenerator extends ExposureGenerator {
         }
       : {};
     const lint = this.lint ? { lint: this.lint } : {};
-    this.log(summarize({ plan: this.plan, answers: this.answers, written, kept: this.kept, skipped: notWritten, ...installCommand, ...entry, ...lint }));
+    this.log(summarize({ plan: this.plan, answers: this.answers, written, kept: this.kept, skipped: notWritten, ...installCommand, ...entry, ...lint, formatting: [...formattingNotes] }));
     const problems: string[] = [];
     if (this.kept.length > 0) {
       problems.push(`${this.kept.join(', ')} changed since it was generated and was kept: run again with --force to replace it.`);

@@ -1,6 +1,9 @@
+import { readFileSync } from 'node:fs';
 import { basename, relative } from 'node:path';
 import { loadBundledPrettier } from './bundled-prettier.js';
-import { biomeFormats, chooseFormatter, findBiome, readFormatterSignals, runsPrettierItself } from './formatter-choice.js';
+import { prettierOptionsFromBiome } from './biome-not-installed.js';
+import { formattingNotes } from './formatting-notes.js';
+import { biomeFormats, biomeFormatterEnabled, chooseFormatter, findBiome, findBiomeConfig, readBiomeConfig, readFormatterSignals, runsPrettierItself } from './formatter-choice.js';
 import { finishMarkdown } from './markdown-form.js';
 import { formatWithBiome } from './project-biome.js';
 import { loadProjectPrettier, resolvePluginsFrom, type PrettierApi } from './project-prettier.js';
@@ -29,7 +32,18 @@ export async function formatLikeProject(absolutePath: string, text: string, proj
       const config = relative(projectRoot, biome.configFile) || biome.configFile;
       throw new UserError(`Your Biome configuration (${config}) could not format ${basename(absolutePath)} (${firstLine(error)}): fix it, then run again.`);
     }
-    if (formatted !== undefined) return formatted;
+    if (formatted !== undefined) {
+      if (biome.outsideProject) formattingNotes.add(`Formatted with Biome ${biome.version}, the copy your npx runs (Biome is not in your package.json).`);
+      return formatted;
+    }
+  }
+  const unrunnableBiome = biomeWithoutCopy(absolutePath, projectRoot, biome);
+  if (unrunnableBiome) {
+    formattingNotes.add(
+      `Formatted as your ${basename(unrunnableBiome)} says, with the Prettier bundled here: Biome is neither installed nor in npx's cache, so its import organizer did not run. Run your Biome's check --write once.`,
+    );
+    const prettier = await loadBundledPrettier();
+    return prettier.format(text, { ...fasterParser(absolutePath), ...prettierOptionsFromBiome(readBiomeConfig(unrunnableBiome)), filepath: absolutePath });
   }
   const projectPrettier = loadProjectPrettier(absolutePath);
   if (projectPrettier) {
@@ -45,6 +59,17 @@ export async function formatLikeProject(absolutePath: string, text: string, proj
   const prettier = await loadBundledPrettier();
   const withoutConfig = absolutePath.endsWith('.md') ? (markdown: string) => finishMarkdown(markdown, markdownTools(prettier)) : undefined;
   return formatWithPrettier(prettier, absolutePath, text, fasterParser(absolutePath), withoutConfig);
+}
+
+/**
+ * The Biome configuration file of a project that formats with Biome (see `chooseFormatter`) without
+ * a copy of Biome to run, for code and JSON; undefined otherwise.
+ */
+function biomeWithoutCopy(absolutePath: string, projectRoot: string, biome: ReturnType<typeof findBiome>): string | undefined {
+  if (biome || !/\.(?:[cm]?[jt]sx?|jsonc?)$/.test(absolutePath)) return undefined;
+  const configFile = findBiomeConfig(absolutePath);
+  if (!configFile || !biomeFormatterEnabled(readFileSync(configFile, 'utf8'))) return undefined;
+  return chooseFormatter(readFormatterSignals(projectRoot, { configFile })) === 'biome' ? configFile : undefined;
 }
 
 /**
@@ -114,6 +139,7 @@ export async function formatsWithOwnTool(absolutePath: string, projectRoot: stri
   const biome = findBiome(absolutePath);
   const signals = readFormatterSignals(projectRoot, biome);
   if (biome && biomeFormats(absolutePath, biome) && chooseFormatter(signals) === 'biome') return true;
+  if (biomeWithoutCopy(absolutePath, projectRoot, biome)) return true;
   const projectPrettier = loadProjectPrettier(absolutePath);
   if (!projectPrettier) return false;
   if (runsPrettierItself(signals)) return true;
@@ -128,6 +154,7 @@ export async function formatsWithOwnTool(absolutePath: string, projectRoot: stri
 export async function projectFormats(absolutePath: string, projectRoot: string): Promise<boolean> {
   const biome = findBiome(absolutePath);
   if (biome && biomeFormats(absolutePath, biome) && chooseFormatter(readFormatterSignals(projectRoot, biome)) === 'biome') return true;
+  if (biomeWithoutCopy(absolutePath, projectRoot, biome)) return true;
   if (loadProjectPrettier(absolutePath)) return true;
   const config = await (await loadBundledPrettier()).resolveConfig(absolutePath, { editorconfig: true }).catch(() => null);
   return config !== null && Object.keys(config).length > 0;

@@ -1,6 +1,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
+import { findBiomeOutsideProject, type BiomeFormatterConfiguration } from './biome-not-installed.js';
 
 export type FormatterKind = 'prettier' | 'biome';
 
@@ -65,20 +66,45 @@ export interface BiomeInstall {
   readonly version: string;
   /** The nearest biome.json or biome.jsonc above the file. */
   readonly configFile: string;
+  /** Not the project's own install: the copy `npx @biomejs/biome` runs, from npm's cache, or a global one. */
+  readonly outsideProject?: boolean;
 }
 
-/** The project's Biome for a file, if it has one installed and configured. */
+/** The nearest Biome configuration above a file. */
+export function findBiomeConfig(absolutePath: string): string | undefined {
+  return findUp(dirname(absolutePath), ['biome.json', 'biome.jsonc']);
+}
+
+/**
+ * The project's Biome for a file, if it configures one: its installed `@biomejs/biome`, else the
+ * copy that runs its `npx @biomejs/biome` (see biome-not-installed.ts).
+ */
 export function findBiome(absolutePath: string): BiomeInstall | undefined {
-  let packageJsonPath: string;
+  const configFile = findBiomeConfig(absolutePath);
+  if (!configFile) return undefined;
+  let packageJsonPath: string | undefined;
   try {
     packageJsonPath = createRequire(absolutePath).resolve('@biomejs/biome/package.json');
   } catch {
-    return undefined;
+    packageJsonPath = findBiomeOutsideProject(configFile);
+    if (!packageJsonPath) return undefined;
+    return { ...installAt(packageJsonPath, configFile), outsideProject: true };
   }
-  const configFile = findUp(dirname(absolutePath), ['biome.json', 'biome.jsonc']);
-  if (!configFile) return undefined;
+  return installAt(packageJsonPath, configFile);
+}
+
+function installAt(packageJsonPath: string, configFile: string): BiomeInstall {
   const { version } = JSON.parse(readFileSync(packageJsonPath, 'utf8')) as { version: string };
   return { packageDir: dirname(packageJsonPath), version, configFile };
+}
+
+/** A Biome configuration's sections, read as Biome reads JSONC; empty when it does not parse. */
+export function readBiomeConfig(configFile: string): BiomeFormatterConfiguration {
+  try {
+    return JSON.parse(withoutJsoncExtras(readFileSync(configFile, 'utf8'))) as BiomeFormatterConfiguration;
+  } catch {
+    return {};
+  }
 }
 
 /**
@@ -104,7 +130,7 @@ function withoutJsoncExtras(text: string): string {
 }
 
 /** What the package.json at `projectRoot` and the Biome configuration, if any, say about formatting. */
-export function readFormatterSignals(projectRoot: string, biome: BiomeInstall | undefined): FormatterSignals {
+export function readFormatterSignals(projectRoot: string, biome: Pick<BiomeInstall, 'configFile'> | undefined): FormatterSignals {
   let packageJson: { scripts?: unknown; dependencies?: unknown; devDependencies?: unknown; 'lint-staged'?: unknown } = {};
   try {
     packageJson = JSON.parse(readFileSync(join(projectRoot, 'package.json'), 'utf8')) as typeof packageJson;

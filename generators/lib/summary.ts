@@ -29,6 +29,8 @@ export interface SummaryInput {
   readonly entry?: EntrySummary;
   /** What the project's own ESLint did to the generated files, when it has one. */
   readonly lint?: LintSummary;
+  /** How the files were formatted, where that is not simply the project's own installed formatter. */
+  readonly formatting?: readonly string[];
 }
 
 export interface LintSummary {
@@ -52,7 +54,7 @@ export interface EntrySummary {
 }
 
 /** The closing message: what was written, the import to add, the variables to set, what next. */
-export function summarize({ plan, answers, written, kept, skipped = [], installCommand, entry, lint }: SummaryInput): string {
+export function summarize({ plan, answers, written, kept, skipped = [], installCommand, entry, lint, formatting = [] }: SummaryInput): string {
   const notWritten = [...kept, ...skipped].filter((path) => path === 'package.json' || plan.files.some((file) => file.path === path));
   const lines = [
     '',
@@ -67,6 +69,7 @@ export function summarize({ plan, answers, written, kept, skipped = [], installC
   if (kept.length > 0) lines.push('Kept (you edited them; run again with --force to replace):', ...kept.map((path) => `  ${path}`), '');
   if (entry) lines.push(...entryLines(entry));
   else lines.push('Add to your entry file:', ...plan.importLines.map((line) => `  ${line}`), '');
+  for (const note of formatting) lines.push(note, '');
   if (lint) lines.push(...lintLines(lint));
   const endpoints = endpointVariables(plan.convention);
   const variables: [name: string, meaning: string][] = [
