@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { installCommandFor, missingPackages, runInstall, type Command } from '../generators/lib/install.js';
 import { addDependencies } from '../generators/lib/package-json.js';
+import { catalogDependencies } from '../generators/lib/pnpm-catalog.js';
 import { makeTempProject } from './support/temp-project.js';
 import { installToolchain } from './support/toolchain.js';
 
@@ -133,5 +134,29 @@ describe('failures', () => {
     const result = await runInstall(installCommandFor('npm'), { cwd: dir, env: environment('npm', true), stdio: 'pipe' });
 
     expect(result).toMatchObject({ status: 'failed', command: 'npm install', reason: expect.stringMatching(/^npm exited with code 1: .*(ETARGET|No matching version)/) });
+  });
+});
+
+describe('pnpm catalogs', () => {
+  it("adds to the workspace's default catalog, names it in package.json, and pnpm installs it under CI=true", async () => {
+    const workspaceYaml = '# versions for every package\ncatalogs:\n  frontend:\n    isarray: 2.0.5 # pinned\n';
+    const dir = makeTempProject({
+      'package.json': { name: 'app', private: true, dependencies: { isarray: 'catalog:frontend' } },
+      'pnpm-workspace.yaml': workspaceYaml,
+    });
+    installAsOwner('pnpm', dir);
+    const cataloged = catalogDependencies(dir, { isarray: 'catalog:frontend' }, { 'is-number': '^7.0.0' });
+    expect(cataloged).toEqual({
+      specifiers: { 'is-number': 'catalog:' },
+      workspace: { path: join(dir, 'pnpm-workspace.yaml'), before: workspaceYaml, after: `${workspaceYaml}catalog:\n  is-number: ^7.0.0\n` },
+    });
+    writeFileSync(join(dir, 'package.json'), addDependencies(read(dir, 'package.json'), cataloged!.specifiers));
+    writeFileSync(join(dir, 'pnpm-workspace.yaml'), cataloged!.workspace!.after);
+
+    const result = await runInstall(installCommandFor('pnpm'), { cwd: dir, env: environment('pnpm', true), stdio: 'pipe' });
+
+    expect(result.status).toBe('installed');
+    expect(read(dir, 'pnpm-lock.yaml')).toMatch(/^ {2}is-number@7\.0\.0:/m);
+    expect(missingPackages(dir, ['is-number', 'isarray'])).toEqual([]);
   });
 });

@@ -160,6 +160,16 @@ describe('planRemoval', () => {
     expect(removal.packageJson).toBe(packageJson.replace('"name": "api"', '"name": "api",\n  "version": "2.0.0"'));
   });
 
+  it("takes the pnpm catalog entries it added out of the workspace file, unless a dependency stays", async () => {
+    const workspace = 'packages: []\ncatalogs:\n  frontend:\n    vue: ^3.5.16\n';
+    const withEntries = `packages: []\ncatalog:\n  '@configcat/sdk': ^1.1.0\n${workspace.slice('packages: []\n'.length)}`;
+    const withPatch = recorded({ pnpmWorkspacePatch: createPatch('pnpm-workspace.yaml', workspace, withEntries) });
+    const removal = await planRemoval(withPatch, project({ 'package.json': withSdks, 'pnpm-workspace.yaml': withEntries }));
+    expect(removal.pnpmWorkspace).toEqual({ path: 'pnpm-workspace.yaml', text: workspace });
+    const kept = await planRemoval(withPatch, project({ 'package.json': withSdks, 'pnpm-workspace.yaml': withEntries, 'src/other.ts': "import '@configcat/sdk';\n" }));
+    expect(kept.pnpmWorkspace).toBeUndefined();
+  });
+
   it('keeps a dependency other code imports, and says which file', async () => {
     const files = { 'package.json': withSdks, 'src/other.ts': "import * as configcat from '@configcat/sdk/node';\n" };
     const removal = await planRemoval(recorded(), project(files));

@@ -1,3 +1,4 @@
+import { relative, sep } from 'node:path';
 import { ExposureGenerator } from '../lib/base-generator.js';
 import { formatEditedFile, planEntryEdits, type FileEdit } from '../lib/entry-edits.js';
 import { commandLine, installCommandFor, installMessage, missingPackages, runInstall, type InstallResult } from '../lib/install.js';
@@ -16,6 +17,9 @@ export default class AppGenerator extends ExposureGenerator {
   /** Edits of the user's code, and snippets for the code that was not recognised. */
   private readonly entryEdits: FileEdit[] = [];
 
+  /** pnpm-workspace.yaml as it was, when this run added catalog entries to it. */
+  #workspaceEdit: { readonly path: string; readonly before: string } | undefined;
+
   async initializing(): Promise<void> {
     await this.failClearly(() => this.detectAndResolve(true));
   }
@@ -23,7 +27,7 @@ export default class AppGenerator extends ExposureGenerator {
   async writing(): Promise<void> {
     await this.failClearly(async () => {
       for (const file of plannedFiles(this.plan)) await this.writeGenerated(file);
-      this.#writePackageJson((await import('diff')).createPatch);
+      await this.#writePackageJson((await import('diff')).createPatch);
       if (this.answers.edit) await this.#editEntryCode();
       this.saveAnswers();
       await this.formatYoRc();
@@ -114,9 +118,22 @@ export default class AppGenerator extends ExposureGenerator {
   }
 
   /** package.json keeps its own indentation; it changes only when a dependency is missing. */
-  #writePackageJson(createPatch: typeof import('diff').createPatch): void {
-    const updated = addDependencies(this.facts.packageJsonText, this.plan.dependenciesToAdd);
+  async #writePackageJson(createPatch: typeof import('diff').createPatch): Promise<void> {
+    // pnpm-workspace.yaml's editor (and its YAML parser) loads only for a pnpm project.
+    const cataloged = (this.answers.packageManager ?? this.facts.packageManager.name) === 'pnpm'
+      ? (await import('../lib/pnpm-catalog.js')).catalogDependencies(this.destinationRoot(), { ...this.facts.packageJson.dependencies, ...this.facts.packageJson.devDependencies }, this.plan.dependenciesToAdd)
+      : undefined;
+    const updated = addDependencies(this.facts.packageJsonText, cataloged?.specifiers ?? this.plan.dependenciesToAdd);
     if (updated === this.facts.packageJsonText) return;
+    if (cataloged?.workspace) {
+      const { path, before, after } = cataloged.workspace;
+      const relativePath = relative(this.destinationRoot(), path).split(sep).join('/');
+      if (this.config.get('pnpmWorkspacePatch') === undefined) this.setConfig('pnpmWorkspacePatch', createPatch(relativePath, before, after));
+      this.#workspaceEdit = { path: relativePath, before };
+      this.fs.write(path, after);
+      this.forceWrite(path);
+      this.written.push(relativePath);
+    }
     const path = this.destinationPath('package.json');
     // For `remove`: the first addition's patch undoes it exactly (a later one is undone key by key).
     if (this.config.get('packageJsonPatch') === undefined) this.setConfig('packageJsonPatch', createPatch('package.json', this.facts.packageJsonText, updated));
@@ -173,6 +190,17 @@ export default class AppGenerator extends ExposureGenerator {
       restage(edit.file, linted);
       patches[edit.file] = createPatch(edit.file, edit.before, linted);
       changed = true;
+    }
+    // The catalog entries take the project's lint fixes too (eslint-plugin-yaml's key order, say).
+    const workspace = this.#workspaceEdit;
+    const stagedWorkspace = workspace ? onDiskAsStaged(workspace.path) : undefined;
+    if (workspace && stagedWorkspace !== undefined) {
+      const linted = await this.lintEdited(workspace.path, workspace.before, stagedWorkspace);
+      if (linted !== stagedWorkspace) {
+        restage(workspace.path, linted);
+        this.setConfig('pnpmWorkspacePatch', createPatch(workspace.path, workspace.before, linted));
+        changed = true;
+      }
     }
     if (!changed) return;
     this.setConfig('fingerprints', fingerprints);

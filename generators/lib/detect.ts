@@ -21,6 +21,8 @@ export interface ProjectFacts {
   /** package.json as text, so it can be rewritten keeping its own formatting. */
   readonly packageJsonText: string;
   readonly packageJson: PackageJson;
+  /** The ranges package.json's pnpm `catalog:` specifiers stand for, by package, where it has any. */
+  readonly catalogRanges?: Readonly<Record<string, string>>;
   readonly typescript: boolean;
   readonly moduleSystem: 'esm' | 'cjs';
   readonly framework: Framework;
@@ -63,6 +65,7 @@ export async function detectProject(root: string): Promise<ProjectFacts> {
   const dependencies = allDependencies(packageJson);
   const framework = detectFramework(dependencies);
   const hasFile = (path: string) => existsSync(join(root, path));
+  const catalogRanges = await catalogRangesOf(root, packageJson);
   return {
     root,
     packageJsonText,
@@ -79,7 +82,16 @@ export async function detectProject(root: string): Promise<ProjectFacts> {
     packageManager: await detectProjectPackageManager(root),
     ...optional('typescriptVersion', installedVersion(root, 'typescript')),
     parsesInlineTypeImports: atLeast(installedVersion(root, 'prettier'), 2, 5) && atLeast(installedVersion(root, 'react-scripts'), 5, 0),
+    ...(catalogRanges ? { catalogRanges } : {}),
   };
+}
+
+/** What the `catalog:` specifiers of package.json stand for; the workspace file is read only when there is one. */
+async function catalogRangesOf(root: string, packageJson: PackageJson): Promise<Record<string, string> | undefined> {
+  const declared = { ...packageJson.peerDependencies, ...packageJson.devDependencies, ...packageJson.dependencies };
+  if (!Object.values(declared).some((spec) => typeof spec === 'string' && spec.startsWith('catalog:'))) return undefined;
+  const { resolveCatalogRanges } = await import('./pnpm-catalog.js');
+  return resolveCatalogRanges(root, declared);
 }
 
 /** An installed version is `major.minor` or later; no version (not installed) counts as later. */

@@ -231,7 +231,9 @@ function isDeclared(facts: ProjectFacts, name: string): boolean {
 
 function declaredRange(facts: ProjectFacts, name: string): string | undefined {
   const { dependencies = {}, devDependencies = {}, peerDependencies = {} } = facts.packageJson;
-  return dependencies[name] ?? devDependencies[name] ?? peerDependencies[name];
+  const spec = dependencies[name] ?? devDependencies[name] ?? peerDependencies[name];
+  // A pnpm catalog's range, for what the SDK majors and the guide need: the version.
+  return spec?.startsWith('catalog:') ? (facts.catalogRanges?.[name] ?? spec) : spec;
 }
 
 /**

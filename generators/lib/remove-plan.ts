@@ -12,6 +12,8 @@ export interface Recorded {
   readonly addedDependencies: readonly string[];
   /** package.json before and after the dependencies were added, as a unified patch. */
   readonly packageJsonPatch?: string;
+  /** pnpm-workspace.yaml before and after the dependencies went into its catalog, as a unified patch named by its path. */
+  readonly pnpmWorkspacePatch?: string;
 }
 
 /** What the remove command reads of the project. */
@@ -35,6 +37,8 @@ export interface RemovalPlan {
   readonly notRestored: readonly { readonly path: string; readonly reason: string }[];
   /** package.json without the dependencies removed, when it changes. */
   readonly packageJson: string | undefined;
+  /** pnpm-workspace.yaml without the catalog entries added, when every added dependency goes and it can be undone. */
+  readonly pnpmWorkspace?: { readonly path: string; readonly text: string };
   readonly dependenciesRemoved: readonly string[];
   /** Added dependencies still imported elsewhere in the project, with one file that imports each. */
   readonly dependenciesKept: readonly { readonly name: string; readonly importedBy: string }[];
@@ -79,15 +83,26 @@ export async function planRemoval(recorded: Recorded, project: ProjectReader, { 
 
   const packageJsonText = project.read('package.json');
   const packageJson = packageJsonText === undefined ? undefined : withoutDependencies(packageJsonText, dependenciesRemoved, recorded);
+  const pnpmWorkspace = dependenciesKept.length === 0 ? withoutCatalogEntries(recorded, project) : undefined;
   return {
     deleted,
     keptEdited,
     restored,
     notRestored,
     packageJson: packageJson === packageJsonText ? undefined : packageJson,
+    ...(pnpmWorkspace ? { pnpmWorkspace } : {}),
     dependenciesRemoved,
     dependenciesKept,
   };
+}
+
+/** The catalog entries a run added to pnpm-workspace.yaml, undone; kept while some added dependency stays (it names them). */
+function withoutCatalogEntries(recorded: Recorded, project: ProjectReader): { path: string; text: string } | undefined {
+  const patch = recorded.pnpmWorkspacePatch;
+  const path = patch === undefined ? undefined : parsePatch(patch)[0]?.oldFileName;
+  const text = path === undefined ? undefined : project.read(path);
+  const undone = text === undefined ? undefined : undoPatch(text, patch!);
+  return path !== undefined && undone !== undefined && undone !== text ? { path, text: undone } : undefined;
 }
 
 /** The text before a recorded edit, or `undefined` when the file changed so that the patch no longer applies. */

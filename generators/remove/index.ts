@@ -62,6 +62,7 @@ export default class RemoveGenerator extends ExposureGenerator {
         else this.#write(path, text);
       }
       if (removal.packageJson !== undefined) this.#write('package.json', removal.packageJson);
+      if (removal.pnpmWorkspace) this.#write(removal.pnpmWorkspace.path, removal.pnpmWorkspace.text);
       this.#forgetRuns();
     });
   }
@@ -131,8 +132,9 @@ export default class RemoveGenerator extends ExposureGenerator {
     const entryEdits = (this.config.get('entryEdits') as Record<string, string> | undefined) ?? {};
     const addedDependencies = (this.config.get('addedDependencies') as string[] | undefined) ?? [];
     const packageJsonPatch = this.config.get('packageJsonPatch') as string | undefined;
+    const pnpmWorkspacePatch = this.config.get('pnpmWorkspacePatch') as string | undefined;
     if (Object.keys(fingerprints).length + Object.keys(entryEdits).length + addedDependencies.length === 0) return undefined;
-    return { fingerprints, entryEdits, addedDependencies, ...(packageJsonPatch ? { packageJsonPatch } : {}) };
+    return { fingerprints, entryEdits, addedDependencies, ...(packageJsonPatch ? { packageJsonPatch } : {}), ...(pnpmWorkspacePatch ? { pnpmWorkspacePatch } : {}) };
   }
 
   /** Folders the deleted files leave empty (`docs/`, say) go too: nothing the generator added remains. */
