@@ -62,6 +62,25 @@ afterAll(async () => {
   if (timings.length > 0) console.log(`hands-off timings (s):\n${timings.join('\n')}`);
 });
 
+/**
+ * Where package.json took its versions from pnpm catalogs before the run, the SDKs it added are
+ * `catalog:` too, with their versions in the workspace's pnpm-workspace.yaml.
+ */
+function expectDeclaredLikeTheProject(projectDir: string, generateDir: string, before: string): void {
+  type Declared = { dependencies?: Record<string, string>; devDependencies?: Record<string, string> };
+  const packageJsonPath = join(generateDir, 'package.json').slice(projectDir.length + 1);
+  const was = JSON.parse(git(projectDir, 'show', `${before}:${packageJsonPath}`)) as Declared;
+  if (!Object.values({ ...was.dependencies, ...was.devDependencies }).some((spec) => spec.startsWith('catalog:'))) return;
+  const now = JSON.parse(readFileSync(join(generateDir, 'package.json'), 'utf8')) as Declared;
+  const added = Object.entries(now.dependencies ?? {}).filter(([name]) => was.dependencies?.[name] === undefined);
+  expect(added.length, 'the run added the SDKs').toBeGreaterThan(0);
+  const workspace = readFileSync(join(projectDir, 'pnpm-workspace.yaml'), 'utf8');
+  for (const [name, spec] of added) {
+    expect(spec, name).toBe('catalog:');
+    expect(workspace, `${name} in the default catalog`).toMatch(new RegExp(`^catalog:\\n(?:  .*\\n)*  ['"]?${name.replace('/', '\\/')}['"]?: \\^`, 'm'));
+  }
+}
+
 describe('hands off: --yes in each corpus project, then its own checks, exposures and a second run', () => {
   for (const fixture of CORPUS) {
     it(fixture.name, async () => {
@@ -99,6 +118,7 @@ describe('hands off: --yes in each corpus project, then its own checks, exposure
         // Yeoman writes its log, the summary included, to stderr.
         const printed = `${first.stdout}\n${first.stderr}`;
         const keys = keyVariables(printed);
+        expectDeclaredLikeTheProject(project.dir, generateDir, before);
 
 
         // 3. The project's own checks, as its CI runs them: no key set.
