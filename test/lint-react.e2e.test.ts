@@ -1,34 +1,8 @@
-import js from '@eslint/js';
 import { ESLint, type Linter } from 'eslint';
-import reactHooks from 'eslint-plugin-react-hooks';
-import reactRefresh from 'eslint-plugin-react-refresh';
-import globals from 'globals';
 import tseslint from 'typescript-eslint';
 import { describe, expect, it } from 'vitest';
 import { generateBrowserProject, type BrowserProjectSpec } from './support/browser-projects.js';
-
-/** The flat config create-vite's react-ts template ships (eslint.config.js), minus its `dist` ignore. */
-const CREATE_VITE_REACT_TS = [
-  {
-    files: ['**/*.{ts,tsx}'],
-    extends: [js.configs.recommended, tseslint.configs.recommended, reactHooks.configs.flat.recommended, reactRefresh.configs.vite],
-    languageOptions: { ecmaVersion: 2020 as const, globals: globals.browser },
-  },
-];
-
-/** The same template's JavaScript sibling (create-vite's `react`), for the .jsx output. */
-const CREATE_VITE_REACT = [
-  {
-    files: ['**/*.{js,jsx}'],
-    extends: [js.configs.recommended, reactHooks.configs.flat.recommended, reactRefresh.configs.vite],
-    languageOptions: {
-      ecmaVersion: 2020 as const,
-      globals: globals.browser,
-      parserOptions: { ecmaVersion: 'latest' as const, ecmaFeatures: { jsx: true }, sourceType: 'module' },
-    },
-    rules: { 'no-unused-vars': ['error', { varsIgnorePattern: '^[A-Z_]' }] },
-  },
-];
+import { CREATE_VITE_REACT, CREATE_VITE_REACT_TS } from './support/create-vite-eslint.js';
 
 const CASES: readonly BrowserProjectSpec[] = [
   { name: 'lint-react-vite-ts', platform: 'react', language: 'ts', framework: 'vite' },

@@ -1,10 +1,12 @@
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, extname, join, posix, relative } from 'node:path';
-import type { Linter } from 'eslint';
+import { ESLint, type Linter } from 'eslint';
+import tseslint from 'typescript-eslint';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { GuideContext } from '../generators/lib/guide-context.js';
 import type { CommonContext } from '../generators/lib/platform.js';
+import { CREATE_VITE_REACT, CREATE_VITE_REACT_TS } from './support/create-vite-eslint.js';
 import { linkNodeModules } from './support/generate.js';
 import { MATRIX, writeMatrixCase } from './support/golden-matrix.js';
 import { parseGuide, syntaxErrors } from './support/guide-markdown.js';
@@ -81,6 +83,12 @@ const WRAPS: readonly { readonly name: string; readonly place: RegExp; readonly 
     name: 'the first statement of onApplicationShutdown: the body of that method, async',
     place: /\bfirst thing in onApplicationShutdown(, made async)?$/,
     wrap: (rest) => `export class AppModule {\n  async onApplicationShutdown() {\n${rest}\n  }\n}`,
+  },
+  {
+    name: "the constructor of the class that holds the client in a field: that constructor's body, after super()",
+    place: /\bthe call in the constructor of the class that creates the ConfigCat client\b/,
+    wrap: (rest) =>
+      `class Base {\n  readonly name = 'flags';\n}\n\nexport class Flags extends Base {\n  private readonly client = getClient(sdkKey);\n\n  constructor() {\n    super();\n${rest}\n  }\n}`,
   },
   { name: 'code around a SIGTERM handler’s own: its body', place: /\bin your SIGTERM handler, around its code$/, wrap: (rest) => `process.on('SIGTERM', () => {\n${rest}\n});` },
   {
@@ -191,6 +199,17 @@ const SUMMARY_CASES: readonly { name: string; setup: Setup; files: Record<string
     options: { platform: 'node' },
   },
   {
+    name: 'Node ESM TypeScript service whose ConfigCat client is a field of a class that extends another',
+    setup: 'node-esm',
+    files: {
+      'package.json': { name: 'api', type: 'module', dependencies: { '@configcat/sdk': '^1.1.0', '@amplitude/analytics-node': '^1.5.0' }, devDependencies: { typescript: '~5.9.3' } },
+      'tsconfig.json': '{ "compilerOptions": { "strict": true, "module": "nodenext" } }\n',
+      'src/base.ts': 'export class Base {\n  readonly name = "flags";\n}\n',
+      'src/index.ts': "import * as configcat from '@configcat/sdk';\nimport { Base } from './base.js';\n\nexport class Flags extends Base {\n  private readonly client = configcat.getClient(process.env.KEY ?? '');\n\n  read(): Promise<boolean> {\n    return this.client.getValueAsync('newCheckout', false);\n  }\n}\n",
+    },
+    options: { platform: 'node' },
+  },
+  {
     name: 'CommonJS TypeScript service under verbatimModuleSyntax',
     setup: 'node-cjs',
     files: {
@@ -278,10 +297,19 @@ function wrapSummarySnippet(code: string, place: string | undefined, language: s
   return errors.length > 0 ? { problem: `as ${wrap.name}, it does not parse: ${errors.join('; ')}` } : { text };
 }
 
-function addSnippet(snippet: Snippet): void {
-  if (snippets.some((existing) => existing.setup === snippet.setup && existing.path === snippet.path && existing.text === snippet.text)) return;
+/** The snippet as collected (the first of equal ones): a project of another shape may print it too. */
+function addSnippet(snippet: Snippet): Snippet {
+  const existing = snippets.find((candidate) => candidate.setup === snippet.setup && candidate.path === snippet.path && candidate.text === snippet.text);
+  if (existing) return existing;
   snippets.push(snippet);
+  return snippet;
 }
+
+/** Snippets a Vite React app is told to write (its template's own ESLint config lints them too). */
+const viteReactSnippets = new Set<Snippet>();
+/** Their files, relative to a strictness folder. */
+const viteReactFiles: string[] = [];
+const isViteReact = (caseName: string) => /^(react|js) (ts|js) \w+ vite\b/.test(caseName) || /^Vite React\b/.test(caseName);
 
 async function collectGuideSnippets(): Promise<void> {
   const projects = mkdtempSync(join(root, 'matrix-'));
@@ -296,11 +324,13 @@ async function collectGuideSnippets(): Promise<void> {
     const guide = output.files[output.plan.guide.path]!;
     for (const { lang, text } of parseGuide(guide).codeBlocks) {
       if (!SCRIPT_LANGUAGES.has(lang)) continue;
-      addSnippet({ origin: `guide of "${matrixCase.name}"`, setup, path: posix.join(sourceDir, `guide-snippet.${lang}`), text: `${text}\n`, files });
+      const added = addSnippet({ origin: `guide of "${matrixCase.name}"`, setup, path: posix.join(sourceDir, `guide-snippet.${lang}`), text: `${text}\n`, files });
+      if (isViteReact(matrixCase.name)) viteReactSnippets.add(added);
     }
     // Without entry edits the summary names the imports for "your entry file", written for a file in sourceDir.
     for (const { code } of printedSnippets(output.summary)) {
-      addSnippet({ origin: `summary of "${matrixCase.name}"`, setup, path: posix.join(sourceDir, `entry-snippet.${typescript ? 'ts' : 'js'}`), text: `${code}\n`, files });
+      const added = addSnippet({ origin: `summary of "${matrixCase.name}"`, setup, path: posix.join(sourceDir, `entry-snippet.${typescript ? 'ts' : 'js'}`), text: `${code}\n`, files });
+      if (isViteReact(matrixCase.name)) viteReactSnippets.add(added);
     }
   }
   rmSync(projects, { recursive: true, force: true });
@@ -338,7 +368,8 @@ async function collectSummarySnippets(): Promise<void> {
         continue;
       }
       const path = posix.join(posix.dirname(target), `summary-snippet-${index}.${language}`);
-      addSnippet({ origin, setup: summaryCase.setup, path, text: `${wrapped.text}\n`, files, ...(summaryCase.requireImports ? { requireImports: true } : {}) });
+      const added = addSnippet({ origin, setup: summaryCase.setup, path, text: `${wrapped.text}\n`, files, ...(summaryCase.requireImports ? { requireImports: true } : {}) });
+      if (isViteReact(summaryCase.name)) viteReactSnippets.add(added);
     }
     rmSync(dir, { recursive: true, force: true });
   }
@@ -373,6 +404,7 @@ beforeAll(async () => {
       if (app && !existsSync(join(dir, dirname(snippet.path), app))) writeFileSync(join(dir, dirname(snippet.path), app), APP_COMPONENTS[app]!);
       origins.set(`${snippet.setup}/${index}/${snippet.path}`, snippet.origin);
       if (snippet.requireImports && strictness === 'strict-on') requireImportFiles.push(`${snippet.setup}/${index}/${snippet.path}`);
+      if (viteReactSnippets.has(snippet) && strictness === 'strict-on') viteReactFiles.push(`${snippet.setup}/${index}/${snippet.path}`);
     }
   }
 }, 900_000);
@@ -425,6 +457,15 @@ describe('guide and summary snippets under strict lint rule sets', () => {
     expect(result.all, result.all).toMatch(/Checked \d+ files?/);
     expect(result.all).not.toMatch(/lint\/\w+\/\w+/);
     expect(result.exitCode, result.all).toBe(0);
+  }, 300_000);
+
+  it("create-vite's own ESLint config (react-ts and react), with no warnings, on what a Vite React app is told to write", async () => {
+    const cwd = folders.get('strict-on')!;
+    expect(viteReactFiles.some((path) => path.endsWith('.tsx')) && viteReactFiles.some((path) => path.endsWith('.jsx'))).toBe(true);
+    const eslint = new ESLint({ cwd, overrideConfigFile: true, overrideConfig: tseslint.config(...CREATE_VITE_REACT_TS, ...CREATE_VITE_REACT, SNIPPET_CONFIG) as Linter.Config[] });
+    const results = await eslint.lintFiles([...viteReactFiles].sort());
+    expect(explain(lintMessages(results, cwd)).join('\n\n')).toBe('');
+    expect(results.reduce((count, result) => count + result.warningCount, 0)).toBe(0);
   }, 300_000);
 
   it('eslint-config-next (core-web-vitals and typescript), on the browser snippets', async () => {
