@@ -1,6 +1,7 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { dirname, join } from 'node:path';
+import { compareVersions, parseVersion, type Version } from './sdk-majors.js';
 
 /**
  * A project can configure Biome (a biome.json) and run it without installing it: `npx @biomejs/biome
@@ -8,16 +9,19 @@ import { dirname, join } from 'node:path';
  * global one. This finds that copy, of the major the configuration's `$schema` names when it names
  * one (a Biome 1 configuration does not load in Biome 2), newest first. Nothing is downloaded.
  */
-export function findBiomeOutsideProject(configFile: string, searched: readonly string[] = biomeLocations()): string | undefined {
+export function findBiomeOutsideProject(configFile: string, searched: readonly string[] = (locations ??= biomeLocations())): string | undefined {
   const wantedMajor = schemaMajor(readText(configFile));
-  let best: { packageJsonPath: string; version: number[] } | undefined;
+  let best: { packageJsonPath: string; version: Version } | undefined;
   for (const packageJsonPath of searched) {
     const version = versionOf(packageJsonPath);
     if (!version || (wantedMajor !== undefined && version[0] !== wantedMajor)) continue;
-    if (!best || compare(version, best.version) > 0) best = { packageJsonPath, version };
+    if (!best || compareVersions(version, best.version) > 0) best = { packageJsonPath, version };
   }
   return best?.packageJsonPath;
 }
+
+/** Where the copies are does not change during a run: the cache folder is listed once. */
+let locations: string[] | undefined;
 
 /** `package.json` paths of the Biome copies in npm's npx cache and in the global `node_modules`. */
 function biomeLocations(): string[] {
@@ -36,19 +40,14 @@ function schemaMajor(configText: string | undefined): number | undefined {
   return match ? Number(match[1]) : undefined;
 }
 
-function versionOf(packageJsonPath: string): number[] | undefined {
+function versionOf(packageJsonPath: string): Version | undefined {
+  const text = readText(packageJsonPath);
   try {
-    const { version } = JSON.parse(readFileSync(packageJsonPath, 'utf8')) as { version?: string };
-    const parts = /^(\d+)\.(\d+)\.(\d+)/.exec(version ?? '');
-    return parts ? parts.slice(1).map(Number) : undefined;
+    const { version } = JSON.parse(text ?? '') as { version?: string };
+    return version === undefined ? undefined : parseVersion(version);
   } catch {
     return undefined;
   }
-}
-
-function compare(a: readonly number[], b: readonly number[]): number {
-  for (let index = 0; index < 3; index++) if (a[index] !== b[index]) return (a[index] ?? 0) - (b[index] ?? 0);
-  return 0;
 }
 
 function readText(path: string): string | undefined {

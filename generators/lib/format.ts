@@ -1,9 +1,8 @@
-import { readFileSync } from 'node:fs';
 import { basename, relative } from 'node:path';
 import { loadBundledPrettier } from './bundled-prettier.js';
 import { prettierOptionsFromBiome } from './biome-not-installed.js';
 import { formattingNotes } from './formatting-notes.js';
-import { biomeFormats, biomeFormatterEnabled, chooseFormatter, findBiome, findBiomeConfig, readBiomeConfig, readFormatterSignals, runsPrettierItself } from './formatter-choice.js';
+import { biomeFormats, chooseFormatter, findBiome, findBiomeConfig, readBiomeConfig, readFormatterSignals, runsPrettierItself, type BiomeInstall, type FormatterSignals } from './formatter-choice.js';
 import { finishMarkdown } from './markdown-form.js';
 import { formatWithBiome } from './project-biome.js';
 import { loadProjectPrettier, resolvePluginsFrom, type PrettierApi } from './project-prettier.js';
@@ -23,8 +22,8 @@ import { UserError } from './user-error.js';
  * A formatter is loaded only when a file needs it, once per run.
  */
 export async function formatLikeProject(absolutePath: string, text: string, projectRoot: string): Promise<string> {
-  const biome = findBiome(absolutePath);
-  if (biome && biomeFormats(absolutePath, biome) && chooseFormatter(readFormatterSignals(projectRoot, biome)) === 'biome') {
+  const { biome, emulated } = biomeFormatting(absolutePath, projectRoot);
+  if (biome) {
     let formatted: string | undefined;
     try {
       formatted = await formatWithBiome(biome, absolutePath, text);
@@ -37,13 +36,12 @@ export async function formatLikeProject(absolutePath: string, text: string, proj
       return formatted;
     }
   }
-  const unrunnableBiome = biomeWithoutCopy(absolutePath, projectRoot, biome);
-  if (unrunnableBiome) {
+  if (emulated) {
     formattingNotes.add(
-      `Formatted as your ${basename(unrunnableBiome)} says, with the Prettier bundled here: Biome is neither installed nor in npx's cache, so its import organizer did not run. Run your Biome's check --write once.`,
+      `Formatted as your ${basename(emulated)} says, with the Prettier bundled here: Biome is neither installed nor in npx's cache, so its import organizer did not run. Run your Biome's check --write once.`,
     );
     const prettier = await loadBundledPrettier();
-    return prettier.format(text, { ...fasterParser(absolutePath), ...prettierOptionsFromBiome(readBiomeConfig(unrunnableBiome)), filepath: absolutePath });
+    return prettier.format(text, { ...fasterParser(absolutePath), ...prettierOptionsFromBiome(readBiomeConfig(emulated)), filepath: absolutePath });
   }
   const projectPrettier = loadProjectPrettier(absolutePath);
   if (projectPrettier) {
@@ -62,14 +60,17 @@ export async function formatLikeProject(absolutePath: string, text: string, proj
 }
 
 /**
- * The Biome configuration file of a project that formats with Biome (see `chooseFormatter`) without
- * a copy of Biome to run, for code and JSON; undefined otherwise.
+ * Whether Biome formats this path (see `chooseFormatter`): with the copy of Biome there is to run
+ * (`biome`), or, for code and JSON where there is none, as its configuration file says (`emulated`).
+ * `signals` is what the project says about formatting, for the Prettier that may format it instead.
  */
-function biomeWithoutCopy(absolutePath: string, projectRoot: string, biome: ReturnType<typeof findBiome>): string | undefined {
-  if (biome || !/\.(?:[cm]?[jt]sx?|jsonc?)$/.test(absolutePath)) return undefined;
-  const configFile = findBiomeConfig(absolutePath);
-  if (!configFile || !biomeFormatterEnabled(readFileSync(configFile, 'utf8'))) return undefined;
-  return chooseFormatter(readFormatterSignals(projectRoot, { configFile })) === 'biome' ? configFile : undefined;
+function biomeFormatting(absolutePath: string, projectRoot: string): { biome?: BiomeInstall; emulated?: string; signals: FormatterSignals } {
+  const biome = findBiome(absolutePath);
+  const configFile = biome?.configFile ?? findBiomeConfig(absolutePath);
+  const signals = readFormatterSignals(projectRoot, configFile === undefined ? undefined : { configFile });
+  if (!configFile || chooseFormatter(signals) !== 'biome') return { signals };
+  if (biome) return biomeFormats(absolutePath, biome) ? { biome, signals } : { signals };
+  return /\.(?:[cm]?[jt]sx?|jsonc?)$/.test(absolutePath) ? { emulated: configFile, signals } : { signals };
 }
 
 /**
@@ -136,10 +137,8 @@ function fasterParser(path: string): { parser?: string } {
  * ESLint alone.
  */
 export async function formatsWithOwnTool(absolutePath: string, projectRoot: string): Promise<boolean> {
-  const biome = findBiome(absolutePath);
-  const signals = readFormatterSignals(projectRoot, biome);
-  if (biome && biomeFormats(absolutePath, biome) && chooseFormatter(signals) === 'biome') return true;
-  if (biomeWithoutCopy(absolutePath, projectRoot, biome)) return true;
+  const { biome, emulated, signals } = biomeFormatting(absolutePath, projectRoot);
+  if (biome || emulated) return true;
   const projectPrettier = loadProjectPrettier(absolutePath);
   if (!projectPrettier) return false;
   if (runsPrettierItself(signals)) return true;
@@ -152,9 +151,8 @@ export async function formatsWithOwnTool(absolutePath: string, projectRoot: stri
  * Prettier or .editorconfig configuration): files such as .yo-rc.json are formatted only then.
  */
 export async function projectFormats(absolutePath: string, projectRoot: string): Promise<boolean> {
-  const biome = findBiome(absolutePath);
-  if (biome && biomeFormats(absolutePath, biome) && chooseFormatter(readFormatterSignals(projectRoot, biome)) === 'biome') return true;
-  if (biomeWithoutCopy(absolutePath, projectRoot, biome)) return true;
+  const { biome, emulated } = biomeFormatting(absolutePath, projectRoot);
+  if (biome || emulated) return true;
   if (loadProjectPrettier(absolutePath)) return true;
   const config = await (await loadBundledPrettier()).resolveConfig(absolutePath, { editorconfig: true }).catch(() => null);
   return config !== null && Object.keys(config).length > 0;

@@ -1,7 +1,8 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { findBiomeOutsideProject, type BiomeFormatterConfiguration } from './biome-not-installed.js';
+import { findUp } from './find-up.js';
 
 export type FormatterKind = 'prettier' | 'biome';
 
@@ -82,20 +83,19 @@ export function findBiomeConfig(absolutePath: string): string | undefined {
 export function findBiome(absolutePath: string): BiomeInstall | undefined {
   const configFile = findBiomeConfig(absolutePath);
   if (!configFile) return undefined;
-  let packageJsonPath: string | undefined;
-  try {
-    packageJsonPath = createRequire(absolutePath).resolve('@biomejs/biome/package.json');
-  } catch {
-    packageJsonPath = findBiomeOutsideProject(configFile);
-    if (!packageJsonPath) return undefined;
-    return { ...installAt(packageJsonPath, configFile), outsideProject: true };
-  }
-  return installAt(packageJsonPath, configFile);
+  const installed = resolveFrom(absolutePath, '@biomejs/biome/package.json');
+  const packageJsonPath = installed ?? findBiomeOutsideProject(configFile);
+  if (!packageJsonPath) return undefined;
+  const { version } = JSON.parse(readFileSync(packageJsonPath, 'utf8')) as { version: string };
+  return { packageDir: dirname(packageJsonPath), version, configFile, ...(installed ? {} : { outsideProject: true }) };
 }
 
-function installAt(packageJsonPath: string, configFile: string): BiomeInstall {
-  const { version } = JSON.parse(readFileSync(packageJsonPath, 'utf8')) as { version: string };
-  return { packageDir: dirname(packageJsonPath), version, configFile };
+function resolveFrom(absolutePath: string, request: string): string | undefined {
+  try {
+    return createRequire(absolutePath).resolve(request);
+  } catch {
+    return undefined;
+  }
 }
 
 /** A Biome configuration's sections, read as Biome reads JSONC; empty when it does not parse. */
@@ -142,18 +142,6 @@ export function readFormatterSignals(projectRoot: string, biome: Pick<BiomeInsta
     commands: [...strings(packageJson.scripts), ...strings(packageJson['lint-staged'])],
     dependencies: [...keys(packageJson.dependencies), ...keys(packageJson.devDependencies)],
   };
-}
-
-function findUp(dir: string, names: readonly string[]): string | undefined {
-  for (;;) {
-    for (const name of names) {
-      const candidate = join(dir, name);
-      if (existsSync(candidate)) return candidate;
-    }
-    const parent = dirname(dir);
-    if (parent === dir) return undefined;
-    dir = parent;
-  }
 }
 
 /** Every string inside a JSON value (lint-staged maps globs to a command or a list of them). */

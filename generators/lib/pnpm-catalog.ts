@@ -1,6 +1,6 @@
-import { existsSync, readFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { readFileSync } from 'node:fs';
 import { parsePnpmWorkspaceYaml } from 'pnpm-workspace-yaml';
+import { findUp } from './find-up.js';
 
 export interface CatalogedDependencies {
   /** What package.json declares for each added package: `catalog:`, or `catalog:<name>` of a catalog that has it. */
@@ -68,9 +68,5 @@ export function resolveCatalogRanges(projectRoot: string, declared: Readonly<Rec
 
 /** The nearest pnpm-workspace.yaml at or above the project (a workspace package's is at the workspace root). */
 function findWorkspaceFile(projectRoot: string): string | undefined {
-  for (let dir = projectRoot; ; dir = dirname(dir)) {
-    const candidate = join(dir, 'pnpm-workspace.yaml');
-    if (existsSync(candidate)) return candidate;
-    if (dirname(dir) === dir) return undefined;
-  }
+  return findUp(projectRoot, ['pnpm-workspace.yaml']);
 }

@@ -76,7 +76,7 @@ export function wireConfigCatClient(input: NodeEntryInput): EditResult {
       return unrecognised(
         'the ConfigCat client is created where a statement cannot follow it',
         input.file,
-        isField(creation)
+        isClassField(creation.ancestors[1])
           ? `the import after your imports; the call in the constructor of the class that creates the ConfigCat client (${text(source, creation.call).split('\n')[0]}…), after any super(…)`
           : `the import after your imports; the call right after the ConfigCat client is created (${text(source, creation.call).split('\n')[0]}…)`,
         clientSnippet(input, source, clientExpression(creation)),
@@ -216,7 +216,7 @@ function attachAfter(source: Source, { call, ancestors }: Creation): boolean {
     ].join(style.eol));
     return true;
   }
-  if ((parent?.type === 'ClassProperty' || parent?.type === 'ClassPrivateProperty') && parent.value === call) {
+  if (isClassField(parent) && parent.value === call) {
     return attachInConstructor(source, parent, ancestors[2], ancestors[3]);
   }
   if (parent?.type === 'ObjectProperty' && parent.value === call) {
@@ -236,7 +236,7 @@ function attachAfter(source: Source, { call, ancestors }: Creation): boolean {
  * after its `super(…)`; a constructor is added to a class without one, unless it extends another
  * (whose constructor's parameters it would have to pass on).
  */
-function attachInConstructor(source: Source, field: t.ClassProperty | t.ClassPrivateProperty, body: t.Node | undefined, owner: t.Node | undefined): boolean {
+function attachInConstructor(source: Source, field: ClassField, body: t.Node | undefined, owner: t.Node | undefined): boolean {
   const target = fieldAccess(field);
   if (!target || field.static || body?.type !== 'ClassBody' || (owner?.type !== 'ClassDeclaration' && owner?.type !== 'ClassExpression')) return false;
   const { out, style } = source;
@@ -260,7 +260,7 @@ function attachInConstructor(source: Source, field: t.ClassProperty | t.ClassPri
 }
 
 /** `this.client` or `this.#client` for an instance field named plainly. */
-function fieldAccess(field: t.ClassProperty | t.ClassPrivateProperty): string | undefined {
+function fieldAccess(field: ClassField): string | undefined {
   if (field.type === 'ClassPrivateProperty') return `this.#${field.key.id.name}`;
   return field.key.type === 'Identifier' && !field.computed ? `this.${field.key.name}` : undefined;
 }
@@ -298,15 +298,17 @@ function clientSnippet(input: NodeEntryInput, source: Source | undefined, client
   ].join('\n');
 }
 
-function isField({ ancestors }: Creation): boolean {
-  return ancestors[1]?.type === 'ClassProperty' || ancestors[1]?.type === 'ClassPrivateProperty';
+type ClassField = t.ClassProperty | t.ClassPrivateProperty;
+
+function isClassField(node: t.Node | undefined): node is ClassField {
+  return node?.type === 'ClassProperty' || node?.type === 'ClassPrivateProperty';
 }
 
 /** How the code names the client a call creates, where it keeps it in a variable, a property or a field. */
 function clientExpression({ ancestors }: Creation): string | undefined {
   const parent = ancestors[1];
   if (parent?.type === 'VariableDeclarator' && parent.id.type === 'Identifier') return parent.id.name;
-  if (parent?.type === 'ClassProperty' || parent?.type === 'ClassPrivateProperty') return parent.static ? undefined : fieldAccess(parent);
+  if (isClassField(parent)) return parent.static ? undefined : fieldAccess(parent);
   return undefined;
 }
 
